@@ -1,0 +1,214 @@
+#include "cli/commands.h"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <ostream>
+
+#include "cli/symbol_command.h"
+#include "format/meeting_file.h"
+#include "i18n/catalog.h"
+#include "render/html.h"
+#include "render/layout.h"
+#include "render/markdown.h"
+
+namespace plenary {
+
+namespace {
+
+void print_diagnostics(const std::vector<Diagnostic>& diagnostics, std::ostream& stream) {
+  for (const Diagnostic& d : diagnostics) stream << format_diagnostic(d) << '\n';
+}
+
+size_t count(const std::vector<Diagnostic>& diagnostics, Severity severity) {
+  return static_cast<size_t>(std::count_if(diagnostics.begin(), diagnostics.end(),
+                                           [&](const Diagnostic& d) { return d.severity == severity; }));
+}
+
+bool any_error(const std::vector<Diagnostic>& diagnostics) { return count(diagnostics, Severity::error) > 0; }
+
+// "CTOC/COP/WG.7/2022/1" -> "CTOC_COP_WG.7_2022_1", safe as a file name.
+std::string file_stem(const std::string& symbol) {
+  std::string stem;
+  for (char c : symbol) {
+    const bool plain = std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-';
+    stem += plain ? c : '_';
+  }
+  return stem.empty() ? "agenda" : stem;
+}
+
+std::string render_format(const AgendaLayout& layout, const std::string& format) {
+  if (format == "md") return render_markdown(layout);
+  return render_html(layout);
+}
+
+bool write_file(const std::filesystem::path& path, const std::string& content, std::ostream& err) {
+  // Write beside the target, then rename: a failed run never leaves half a file.
+  const std::filesystem::path temporary = path.string() + ".tmp";
+  {
+    std::ofstream stream(temporary, std::ios::binary | std::ios::trunc);
+    stream << content;
+    if (!stream.flush()) {
+      err << fmt::format("plenary: cannot write {}\n", temporary.string());
+      return false;
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(temporary, path, ec);
+  if (ec) {
+    err << fmt::format("plenary: cannot write {}: {}\n", path.string(), ec.message());
+    return false;
+  }
+  return true;
+}
+
+std::vector<std::string> split_list(const std::vector<std::string>& values) {
+  std::vector<std::string> out;
+  for (const std::string& value : values) {
+    size_t start = 0;
+    while (start <= value.size()) {
+      const size_t comma = std::min(value.find(',', start), value.size());
+      if (comma > start) out.push_back(value.substr(start, comma - start));
+      start = comma + 1;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+int run_check(const std::string& file, bool final, bool json, std::ostream& out, std::ostream&) {
+  const MeetingFile meeting_file = load_meeting_file(file);
+  CheckOptions options;
+  options.final = final;
+  const std::vector<Diagnostic> diagnostics = check_meeting_file(meeting_file, options);
+  const int status = meeting_file.unreadable ? kExitUnreadable : any_error(diagnostics) ? kExitErrors : kExitOk;
+  if (json) {
+    nlohmann::json findings = nlohmann::json::array();
+    for (const Diagnostic& d : diagnostics)
+      findings.push_back({{"file", d.file},
+                          {"line", d.position.line},
+                          {"column", d.position.column},
+                          {"severity", d.severity == Severity::error ? "error" : "warning"},
+                          {"message", d.message}});
+    out << nlohmann::json{{"file", file}, {"status", status}, {"findings", findings}}.dump(2,' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    return status;
+  }
+  print_diagnostics(diagnostics, out);
+  out << fmt::format("{}: {} error{}, {} warning{}\n", file, count(diagnostics, Severity::error),
+                     count(diagnostics, Severity::error) == 1 ? "" : "s", count(diagnostics, Severity::warning),
+                     count(diagnostics, Severity::warning) == 1 ? "" : "s");
+  return status;
+}
+
+int run_render(const RenderOptions& options, std::ostream& out, std::ostream& err) {
+  for (const std::string& format : options.formats)
+    if (format != "md" && format != "html") {
+      err << fmt::format("plenary render: unknown format '{}': expected md or html\n", format);
+      return kExitUnreadable;
+    }
+  if (options.languages.empty() || options.formats.empty()) {
+    err << "plenary render: name at least one language (--lang) and one format (--to)\n";
+    return kExitUnreadable;
+  }
+  const MeetingFile meeting_file = load_meeting_file(options.file);
+  const std::vector<Diagnostic> diagnostics = check_meeting_file(meeting_file, CheckOptions{});
+  if (meeting_file.unreadable || any_error(diagnostics)) {
+    print_diagnostics(diagnostics, err);
+    err << fmt::format("plenary render: {} has errors; nothing was written\n", options.file);
+    return meeting_file.unreadable ? kExitUnreadable : kExitErrors;
+  }
+  const Meeting& meeting = *meeting_file.meeting;
+
+  // Lay out every language first: nothing is written if one of them fails.
+  std::vector<AgendaLayout> layouts;
+  for (const std::string& lang : options.languages) {
+    try {
+      layouts.push_back(lay_out_agenda(meeting, Catalog::load(lang)));
+    } catch (const CatalogError& e) {
+      err << fmt::format("plenary render: {}\n", e.what());
+      return kExitUnreadable;
+    }
+    const AgendaLayout& layout = layouts.back();
+    if (!layout.missing.empty() && !options.draft) {
+      err << fmt::format("plenary render: {} lacks {} text{} in '{}': {}\n(use --draft to render with the gaps marked)\n",
+                         options.file, layout.missing.size(), layout.missing.size() == 1 ? "" : "s", lang,
+                         fmt::join(layout.missing, "; "));
+      return kExitErrors;
+    }
+  }
+
+  namespace fs = std::filesystem;
+  const bool single = layouts.size() == 1 && options.formats.size() == 1;
+  const fs::path target(options.output.empty() ? "." : options.output);
+  const bool to_file = single && target.extension() == "." + options.formats.front();
+  std::error_code ec;
+  fs::create_directories(to_file ? target.parent_path().empty() ? fs::path(".") : target.parent_path() : target, ec);
+  if (ec) {
+    err << fmt::format("plenary render: cannot create {}: {}\n", target.string(), ec.message());
+    return kExitUnreadable;
+  }
+  for (const AgendaLayout& layout : layouts) {
+    for (const std::string& format : options.formats) {
+      const fs::path path =
+          to_file ? target : target / fmt::format("{}.{}.{}", file_stem(meeting.document.symbol), layout.language, format);
+      if (!write_file(path, render_format(layout, format), err)) return kExitUnreadable;
+      out << path.string() << '\n';
+    }
+  }
+  return kExitOk;
+}
+
+int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+  CLI::App app{"plenary: plans and publishes the meetings of intergovernmental bodies", "plenary"};
+  app.require_subcommand(1);
+
+  std::string check_file;
+  bool final = false, json = false;
+  auto* check = app.add_subcommand("check", "Check a meeting file; exit 0 (clean), 1 (errors) or 2 (unreadable)");
+  check->add_option("FILE", check_file, "the meeting file")->required();
+  check->add_flag("--final", final, "treat texts missing in a declared language as errors");
+  check->add_flag("--json", json, "print the findings as JSON");
+
+  std::vector<std::string> symbols;
+  auto* symbol = app.add_subcommand("symbol", "Print the components of UN document symbols as JSON");
+  symbol->add_option("SYMBOL", symbols, "document symbols, e.g. E/CN.15/2022/L.1/Rev.1")->required();
+
+  RenderOptions render_options;
+  std::vector<std::string> langs{"fr"}, formats{"md"};
+  auto* render = app.add_subcommand("render", "Write the annotated provisional agenda");
+  render->add_option("FILE", render_options.file, "the meeting file")->required();
+  render->add_option("--lang", langs, "languages, comma-separated (ar,zh,en,fr,ru,es)")->capture_default_str();
+  render->add_option("--to", formats, "formats, comma-separated (md,html)")->capture_default_str();
+  render->add_option("-o,--output", render_options.output, "output directory (or file, for one language and format)")
+      ->required();
+  render->add_flag("--draft", render_options.draft, "render texts missing in a language as visible gaps");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp&) {
+    out << app.help();
+    return kExitOk;
+  } catch (const CLI::CallForAllHelp&) {
+    out << app.help("", CLI::AppFormatMode::All);
+    return kExitOk;
+  } catch (const CLI::ParseError& e) {
+    const CLI::App* failing = app.get_subcommands().empty() ? &app : app.get_subcommands().front();
+    err << fmt::format("plenary: {}\n", e.what());
+    err << failing->help();
+    return kExitUnreadable;
+  }
+
+  if (check->parsed()) return run_check(check_file, final, json, out, err);
+  if (symbol->parsed()) return run_symbol_command(symbols, out, err);
+  render_options.languages = split_list(langs);
+  render_options.formats = split_list(formats);
+  return run_render(render_options, out, err);
+}
+
+}  // namespace plenary

@@ -1,0 +1,30 @@
+#include "format/diagnostic.h"
+
+#include <fmt/format.h>
+
+namespace plenary {
+
+std::string format_diagnostic(const Diagnostic& d) {
+  return fmt::format("{}:{}:{}: {}: {}", d.file, d.position.line, d.position.column,
+                     d.severity == Severity::error ? "error" : "warning", d.message);
+}
+
+Position SourceMap::find(std::string path) const {
+  while (!path.empty()) {
+    if (auto it = positions_.find(path); it != positions_.end()) return it->second;
+    const size_t cut = path.find_last_of(".[");
+    path.resize(cut == std::string::npos ? 0 : cut);
+  }
+  return Position{};
+}
+
+std::vector<Diagnostic> locate_findings(const std::vector<Finding>& findings, const SourceMap& sources,
+                                        const std::string& file) {
+  std::vector<Diagnostic> result;
+  result.reserve(findings.size());
+  for (const Finding& finding : findings)
+    result.push_back({finding.severity, file, sources.find(finding.path), finding.message});
+  return result;
+}
+
+}  // namespace plenary

@@ -1,0 +1,668 @@
+#include "format/meeting_file.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <set>
+#include <sstream>
+#include <toml++/toml.h>
+
+#include "format/rich_text.h"
+
+namespace plenary {
+
+namespace {
+
+Position position_of(const toml::source_region& source) {
+  return Position{static_cast<int>(source.begin.line), static_cast<int>(source.begin.column)};
+}
+
+const char* type_name(const toml::node& node) {
+  switch (node.type()) {
+    case toml::node_type::table: return "a table";
+    case toml::node_type::array: return "an array";
+    case toml::node_type::string: return "a string";
+    case toml::node_type::integer: return "an integer";
+    case toml::node_type::floating_point: return "a number with a fraction";
+    case toml::node_type::boolean: return "a boolean";
+    case toml::node_type::date: return "a date";
+    case toml::node_type::time: return "a time";
+    case toml::node_type::date_time: return "a date and time";
+    default: return "nothing";
+  }
+}
+
+// Levenshtein distance, for "did you mean" on unknown keys.
+size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+// A table being read: its path in the meeting and the keys asked for, so that
+// every key nobody asked for is reported as unknown.
+struct Table {
+  const toml::table& table;
+  std::string path;      // "items[2]"; "" for the root
+  std::string display;   // "[[items]]", for messages
+  std::vector<std::string> known;
+};
+
+enum class Need { required, optional };
+
+// Reads a parsed TOML document into a Meeting, collecting diagnostics.
+class Reader {
+ public:
+  Reader(MeetingFile& file, std::string_view text) : file_(file), text_(text) {}
+
+  Meeting read(const toml::table& root) {
+    Meeting meeting;
+    Table top{root, "", "the top level", {}};
+    if (auto version = integer(top, "format_version", Need::required); version && *version != 1)
+      error(top, "format_version", fmt::format("format_version {} is not supported: expected 1", *version));
+    if (auto* body = table(top, "body", Need::required)) read_body(*body, meeting.body);
+    if (auto* info = table(top, "meeting", Need::required)) read_meeting(*info, meeting);
+    if (auto* doc = table(top, "document", Need::required)) read_document(*doc, meeting.document);
+    for_each_table(top, "decisions", "[[decisions]]", [&](Table& t) { meeting.decisions.push_back(read_decision(t)); });
+    if (auto* notes = table(top, "footnotes", Need::optional)) read_footnotes(*notes, meeting.footnotes);
+    for_each_table(top, "documents", "[[documents]]", [&](Table& t) { meeting.documents.push_back(read_document_entry(t)); });
+    for_each_table(top, "items", "[[items]]", [&](Table& t) { meeting.items.push_back(read_item(t, false)); });
+    if (auto* organization = table(top, "organization", Need::optional))
+      read_organization(*organization, meeting.organization);
+    finish(top);
+    return meeting;
+  }
+
+ private:
+  // ---- diagnostics
+
+  void error_at(Position position, std::string message) {
+    file_.diagnostics.push_back({Severity::error, file_.name, position, std::move(message)});
+  }
+
+  std::string path_of(const Table& t, const std::string& key) const {
+    return t.path.empty() ? key : t.path + "." + key;
+  }
+
+  void error(const Table& t, const std::string& key, std::string message) {
+    error_at(file_.sources.find(path_of(t, key)), std::move(message));
+  }
+
+  // Reports keys that the reader never asked for.
+  void finish(const Table& t) {
+    for (auto&& [key, node] : t.table) {
+      const std::string name(key.str());
+      if (std::find(t.known.begin(), t.known.end(), name) != t.known.end()) continue;
+      std::string hint;
+      size_t best = 3;
+      for (const std::string& candidate : t.known) {
+        const size_t distance = edit_distance(name, candidate);
+        if (distance < best) best = distance, hint = fmt::format("; did you mean '{}'?", candidate);
+      }
+      if (hint.empty() && !t.known.empty()) hint = fmt::format("; expected one of: {}", fmt::join(t.known, ", "));
+      error_at(position_of(key.source()), fmt::format("unknown key '{}' in {}{}", name, t.display, hint));
+    }
+  }
+
+  // ---- typed access; each records where the value was written
+
+  const toml::node* get(Table& t, const std::string& key, Need need) {
+    t.known.push_back(key);
+    const toml::node* node = t.table.get(key);
+    if (!node) {
+      if (need == Need::required)
+        error_at(file_.sources.find(t.path), fmt::format("{} needs the key '{}'", t.display, key));
+      return nullptr;
+    }
+    file_.sources.add(path_of(t, key), position_of(node->source()));
+    return node;
+  }
+
+  template <typename T>
+  const toml::value<T>* typed(Table& t, const std::string& key, Need need, const char* expected) {
+    const toml::node* node = get(t, key, need);
+    if (!node) return nullptr;
+    if (auto* value = node->as<T>()) return value;
+    error(t, key, fmt::format("'{}' should be {}, found {}", key, expected, type_name(*node)));
+    return nullptr;
+  }
+
+  std::optional<std::string> string(Table& t, const std::string& key, Need need) {
+    auto* value = typed<std::string>(t, key, need, "a string");
+    if (!value) return std::nullopt;
+    return value->get();
+  }
+
+  std::optional<int64_t> integer(Table& t, const std::string& key, Need need) {
+    auto* value = typed<int64_t>(t, key, need, "an integer");
+    if (!value) return std::nullopt;
+    return value->get();
+  }
+
+  std::optional<int> small_integer(Table& t, const std::string& key, Need need, int low, int high) {
+    auto value = integer(t, key, need);
+    if (!value) return std::nullopt;
+    if (*value < low || *value > high) {
+      error(t, key, fmt::format("'{}' should be from {} to {}, found {}", key, low, high, *value));
+      return std::nullopt;
+    }
+    return static_cast<int>(*value);
+  }
+
+  bool boolean(Table& t, const std::string& key) {
+    auto* value = typed<bool>(t, key, Need::optional, "true or false");
+    return value && value->get();
+  }
+
+  Date date(Table& t, const std::string& key, Need need) {
+    const toml::node* node = get(t, key, need);
+    if (!node) return {};
+    if (auto* value = node->as_date()) {
+      const toml::date& d = value->get();
+      return Date{d.year, d.month, d.day};
+    }
+    if (auto* text = node->as_string()) {
+      if (auto parsed = parse_iso_date(text->get())) return *parsed;
+      error(t, key, fmt::format("'{}' should be a date written as YYYY-MM-DD (e.g. 2022-06-27), found \"{}\"",
+                                key, text->get()));
+      return {};
+    }
+    error(t, key, fmt::format("'{}' should be a date such as 2022-06-27, found {}", key, type_name(*node)));
+    return {};
+  }
+
+  TimeOfDay time(Table& t, const std::string& key) {
+    const toml::node* node = get(t, key, Need::required);
+    if (!node) return {};
+    if (auto* value = node->as_time()) {
+      const toml::time& tm = value->get();
+      return TimeOfDay{tm.hour * 60 + tm.minute};
+    }
+    if (auto* text = node->as_string()) {
+      if (auto parsed = parse_hhmm(text->get())) return *parsed;
+      error(t, key, fmt::format("'{}' should be a time written as HH:MM (e.g. \"10:00\"), found \"{}\"", key,
+                                text->get()));
+      return {};
+    }
+    error(t, key, fmt::format("'{}' should be a time such as \"10:00\", found {}", key, type_name(*node)));
+    return {};
+  }
+
+  std::vector<std::string> strings(Table& t, const std::string& key, Need need) {
+    std::vector<std::string> result;
+    const toml::node* node = get(t, key, need);
+    if (!node) return result;
+    const toml::array* array = node->as_array();
+    if (!array) {
+      error(t, key, fmt::format("'{}' should be an array of strings, found {}", key, type_name(*node)));
+      return result;
+    }
+    for (size_t i = 0; i < array->size(); ++i) {
+      const toml::node& element = *array->get(i);
+      const std::string path = fmt::format("{}[{}]", path_of(t, key), i);
+      file_.sources.add(path, position_of(element.source()));
+      if (auto* text = element.as_string())
+        result.push_back(text->get());
+      else
+        error_at(position_of(element.source()),
+                 fmt::format("'{}' should hold only strings, found {}", key, type_name(element)));
+    }
+    return result;
+  }
+
+  std::optional<Table> subtable(Table& t, const std::string& key, Need need, std::string display) {
+    const toml::node* node = get(t, key, need);
+    if (!node) return std::nullopt;
+    if (auto* sub = node->as_table()) return Table{*sub, path_of(t, key), std::move(display), {}};
+    error(t, key, fmt::format("'{}' should be a table, found {}", key, type_name(*node)));
+    return std::nullopt;
+  }
+
+  // A [table]; the caller reads it and the reader checks it when the Reader ends.
+  Table* table(Table& t, const std::string& key, Need need) {
+    auto sub = subtable(t, key, need, fmt::format("[{}]", path_of(t, key)));
+    if (!sub) return nullptr;
+    pending_.push_back(std::make_unique<Table>(std::move(*sub)));
+    return pending_.back().get();
+  }
+
+  void for_each_table(Table& t, const std::string& key, const std::string& display,
+                      const std::function<void(Table&)>& read_one) {
+    const toml::node* node = get(t, key, Need::optional);
+    if (!node) return;
+    const toml::array* array = node->as_array();
+    if (!array) {
+      error(t, key, fmt::format("'{}' should be an array of tables ({}), found {}", key, display, type_name(*node)));
+      return;
+    }
+    for (size_t i = 0; i < array->size(); ++i) {
+      const toml::node& element = *array->get(i);
+      const std::string path = fmt::format("{}[{}]", path_of(t, key), i);
+      file_.sources.add(path, position_of(element.source()));
+      if (auto* sub = element.as_table()) {
+        Table entry{*sub, path, display, {}};
+        read_one(entry);
+        finish(entry);
+      } else {
+        error_at(position_of(element.source()),
+                 fmt::format("each entry of '{}' should be a table, found {}", key, type_name(element)));
+      }
+    }
+  }
+
+  // title.fr = "...", title.en = "..."; `convert` gets each text, its
+  // language and its node.
+  template <typename Value>
+  std::map<std::string, Value> per_language(
+      Table& t, const std::string& key, Need need,
+      const std::function<Value(const std::string&, const std::string&, const toml::node&)>& convert) {
+    std::map<std::string, Value> result;
+    if (const toml::node* node = t.table.get(key); node && node->is_string()) {
+      get(t, key, need);
+      error(t, key, fmt::format("'{}' needs one text per language, e.g. {}.en = \"...\" and {}.fr = \"...\"", key,
+                                key, key));
+      return result;
+    }
+    auto sub = subtable(t, key, need, "");
+    if (!sub) return result;
+    for (auto&& [lang_key, node] : sub->table) {
+      const std::string lang(lang_key.str());
+      const std::string path = sub->path + "." + lang;
+      file_.sources.add(path, position_of(node.source()));
+      if (!is_official_language(lang)) {
+        error_at(position_of(lang_key.source()),
+                 fmt::format("unknown language '{}' in '{}': expected one of ar, zh, en, fr, ru, es", lang, key));
+        continue;
+      }
+      const auto* text = node.as_string();
+      if (!text) {
+        error_at(position_of(node.source()), fmt::format("'{}.{}' should be a string, found {}", key, lang,
+                                                         type_name(node)));
+        continue;
+      }
+      result.emplace(lang, convert(text->get(), lang, node));
+    }
+    return result;
+  }
+
+  LangText lang_text(Table& t, const std::string& key, Need need) {
+    return per_language<std::string>(t, key, need, [&](const std::string& text, const std::string& lang,
+                                                        const toml::node& node) {
+      if (text.find_first_not_of(" \t\r\n") == std::string::npos)
+        error_at(position_of(node.source()), fmt::format("'{}.{}' is empty", key, lang));
+      return text;
+    });
+  }
+
+  LangRichText rich_text(Table& t, const std::string& key, Need need) {
+    return per_language<RichText>(t, key, need, [&](const std::string& text, const std::string&,
+                                                    const toml::node& node) {
+      std::vector<RichTextProblem> problems;
+      RichText parsed = parse_rich_text(text, problems);
+      for (const RichTextProblem& problem : problems) error_at(text_line_position(node, problem.line), problem.message);
+      return parsed;
+    });
+  }
+
+  // Where line `line` (1-based) of a string value's text was written. A
+  // one-line string is reported at its start: its escapes cannot be mapped.
+  // A multi-line string whose opening quotes end their line starts on the next.
+  Position text_line_position(const toml::node& node, size_t line) {
+    const Position at = position_of(node.source());
+    const int last = static_cast<int>(node.source().end.line);
+    if (last <= at.line) return at;
+    const bool opening_ends_line = line_ends_with_quotes(at.line);
+    if (line == 1 && !opening_ends_line) return at;
+    const int file_line = at.line + (opening_ends_line ? 1 : 0) + static_cast<int>(line) - 1;
+    return Position{std::min(file_line, last), 1};
+  }
+
+  // True if line `number` (1-based) of the file ends with """ or '''.
+  bool line_ends_with_quotes(int number) {
+    if (line_starts_.empty()) {
+      line_starts_.push_back(0);
+      for (size_t i = 0; i < text_.size(); ++i)
+        if (text_[i] == '\n') line_starts_.push_back(i + 1);
+    }
+    if (number < 1 || static_cast<size_t>(number) > line_starts_.size()) return false;
+    const size_t start = line_starts_[static_cast<size_t>(number) - 1];
+    const size_t end = text_.find('\n', start);
+    std::string_view line = text_.substr(start, end == std::string_view::npos ? end : end - start);
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+    return line.ends_with(R"(""")") || line.ends_with("'''");
+  }
+
+  template <typename Enum>
+  std::optional<Enum> choice(Table& t, const std::string& key, Need need,
+                             std::optional<Enum> (*from)(const std::string&), const char* allowed) {
+    auto text = string(t, key, need);
+    if (!text) return std::nullopt;
+    auto value = from(*text);
+    if (!value) error(t, key, fmt::format("'{}' cannot be \"{}\": expected one of {}", key, *text, allowed));
+    return value;
+  }
+
+  // ---- the sections of the file
+
+  void read_body(Table& t, Body& body) {
+    body.short_name = string(t, "short_name", Need::required).value_or("");
+    body.name = lang_text(t, "name", Need::required);
+    body.parent = lang_text(t, "parent", Need::optional);
+    body.mandate = strings(t, "mandate", Need::optional);
+  }
+
+  void read_meeting(Table& t, Meeting& meeting) {
+    meeting.ordinal = small_integer(t, "ordinal", Need::required, 1, 999).value_or(0);
+    meeting.title = lang_text(t, "title", Need::optional);
+    meeting.city = lang_text(t, "city", Need::required);
+    meeting.venue = lang_text(t, "venue", Need::optional);
+    meeting.start = date(t, "start", Need::required);
+    meeting.end = date(t, "end", Need::required);
+    meeting.time_zone = string(t, "time_zone", Need::required).value_or("");
+    if (auto format = choice(t, "format", Need::optional, meeting_format_from, "in-person, hybrid, online"))
+      meeting.format = *format;
+    // Unknown and repeated languages are reported here and left out, so that
+    // the checks do not ask for texts in them.
+    const std::vector<std::string> languages = strings(t, "languages", Need::required);
+    for (size_t i = 0; i < languages.size(); ++i) {
+      const std::string& lang = languages[i];
+      const Position at = file_.sources.find(fmt::format("{}.languages[{}]", t.path, i));
+      if (!is_official_language(lang))
+        error_at(at, fmt::format("unknown language '{}': expected one of ar, zh, en, fr, ru, es", lang));
+      else if (std::find(meeting.languages.begin(), meeting.languages.end(), lang) != meeting.languages.end())
+        error_at(at, fmt::format("language '{}' is listed twice", lang));
+      else
+        meeting.languages.push_back(lang);
+    }
+    if (const toml::array* array = t.table.get_as<toml::array>("languages"); array && array->empty())
+      error(t, "languages", "'languages' should name at least one language");
+  }
+
+  void read_document(Table& t, AgendaDocumentInfo& document) {
+    document.symbol = string(t, "symbol", Need::required).value_or("");
+    if (auto distribution = choice(t, "distribution", Need::optional, distribution_from, "general, limited, restricted"))
+      document.distribution = *distribution;
+    document.issued = date(t, "issued", Need::required);
+    document.original_language = string(t, "original_language", Need::required).value_or("");
+    if (t.table.get("original_language") && t.table.get("original_language")->is_string() &&
+        !is_official_language(document.original_language))
+      error(t, "original_language", fmt::format("unknown language '{}': expected one of ar, zh, en, fr, ru, es",
+                                                document.original_language));
+  }
+
+  Decision read_decision(Table& t) {
+    Decision decision;
+    decision.id = string(t, "id", Need::required).value_or("");
+    decision.by = lang_text(t, "by", Need::required);
+    decision.date = date(t, "date", Need::required);
+    if (auto procedure = choice(t, "procedure", Need::optional, procedure_from, "meeting, silence"))
+      decision.procedure = *procedure;
+    decision.approved = lang_text(t, "approved", Need::required);
+    return decision;
+  }
+
+  void read_footnotes(Table& t, std::vector<Footnote>& footnotes) {
+    for (auto&& [key, node] : t.table) {
+      const std::string id(key.str());
+      (void)node;
+      Footnote footnote;
+      footnote.id = id;
+      footnote.text = rich_text(t, id, Need::required);
+      footnotes.push_back(std::move(footnote));
+    }
+  }
+
+  Document read_document_entry(Table& t) {
+    Document document;
+    document.symbol = string(t, "symbol", Need::required).value_or("");
+    document.title = lang_text(t, "title", Need::optional);
+    document.description = lang_text(t, "description", Need::required);
+    return document;
+  }
+
+  Item read_item(Table& t, bool is_subitem) {
+    Item item;
+    if (is_subitem) {
+      auto letter = string(t, "number", Need::required);
+      if (letter) item.number = subitem_number(t, *letter);
+    } else {
+      item.number = small_integer(t, "number", Need::required, 1, 999).value_or(0);
+    }
+    if (auto kind = choice(t, "kind", Need::optional, item_kind_from,
+                           "organizational, opening, adoption-of-agenda, substantive, review-mechanism, "
+                           "other-matters, adoption-of-report"))
+      item.kind = *kind;
+    item.title = lang_text(t, "title", Need::required);
+    item.annotation = rich_text(t, "annotation", Need::optional);
+    item.documents = strings(t, "documents", Need::optional);
+    item.no_documents = boolean(t, "no_documents");
+    item.minutes = small_integer(t, "minutes", Need::optional, 1, 24 * 60 * 30);
+    if (!is_subitem)
+      for_each_table(t, "subitems", "[[items.subitems]]", [&](Table& sub) { item.subitems.push_back(read_item(sub, true)); });
+    return item;
+  }
+
+  // "a" -> 1, "b" -> 2, ..., "aa" -> 27.
+  int subitem_number(Table& t, const std::string& letters) {
+    int number = 0;
+    for (char c : letters) {
+      if (c < 'a' || c > 'z' || number > 1000) {
+        error(t, "number", fmt::format("a sub-item number is a lowercase letter such as \"a\", found \"{}\"", letters));
+        return 0;
+      }
+      number = number * 26 + (c - 'a' + 1);
+    }
+    if (letters.empty()) error(t, "number", "a sub-item number is a lowercase letter such as \"a\", found \"\"");
+    return number;
+  }
+
+  void read_organization(Table& t, OrganizationOfWork& organization) {
+    organization.footnote = string(t, "footnote", Need::optional).value_or("");
+    for_each_table(t, "slots", "[[organization.slots]]", [&](Table& slot_table) {
+      Slot slot;
+      slot.date = date(slot_table, "date", Need::required);
+      slot.start = time(slot_table, "start");
+      slot.end = time(slot_table, "end");
+      read_slot_items(slot_table, slot);
+      organization.slots.push_back(std::move(slot));
+    });
+    mark_continuations(organization);
+  }
+
+  // items = ["1 (a)", "2"] or [{ item = "2", minutes = 60 }].
+  void read_slot_items(Table& t, Slot& slot) {
+    const toml::node* node = get(t, "items", Need::required);
+    if (!node) return;
+    const toml::array* array = node->as_array();
+    if (!array) {
+      error(t, "items", fmt::format("'items' should be an array of item numbers such as [\"1 (a)\", \"2\"], found {}",
+                                    type_name(*node)));
+      return;
+    }
+    for (size_t i = 0; i < array->size(); ++i) {
+      const toml::node& element = *array->get(i);
+      const std::string path = fmt::format("{}.items[{}]", t.path, i);
+      file_.sources.add(path, position_of(element.source()));
+      SlotItem entry;
+      if (auto* text = element.as_string()) {
+        entry.item = text->get();
+      } else if (auto* inline_table = element.as_table()) {
+        Table entry_table{*inline_table, path, "an organization item", {}};
+        auto item = string(entry_table, "item", Need::required);
+        entry.minutes = small_integer(entry_table, "minutes", Need::optional, 1, 24 * 60);
+        finish(entry_table);
+        if (!item) continue;
+        entry.item = *item;
+      } else {
+        error_at(position_of(element.source()),
+                 fmt::format("each organization item should be an item number such as \"1 (a)\", found {}",
+                             type_name(element)));
+        continue;
+      }
+      auto key = parse_item_key(entry.item);
+      if (!key) {
+        error_at(position_of(element.source()),
+                 fmt::format("\"{}\" is not an item number: expected e.g. \"2\" or \"1 (a)\"", entry.item));
+        continue;
+      }
+      entry.item = *key;
+      slot.items.push_back(std::move(entry));
+    }
+  }
+
+ public:
+  void finish_pending() {
+    for (auto& t : pending_) finish(*t);
+    pending_.clear();
+  }
+
+ private:
+  MeetingFile& file_;
+  std::string_view text_;
+  std::vector<size_t> line_starts_;  // offsets of the file's lines, made when first needed
+  std::vector<std::unique_ptr<Table>> pending_;
+};
+
+}  // namespace
+
+std::optional<std::string> parse_item_key(const std::string& text) {
+  size_t pos = 0;
+  int number = 0;
+  while (pos < text.size() && std::isdigit(static_cast<unsigned char>(text[pos])) && number < 1000)
+    number = number * 10 + (text[pos++] - '0');
+  if (pos == 0 || number == 0) return std::nullopt;
+  if (pos == text.size()) return std::to_string(number);
+  while (pos < text.size() && text[pos] == ' ') ++pos;
+  const bool opened = pos < text.size() && text[pos] == '(';
+  if (opened) ++pos;
+  std::string letters;
+  while (pos < text.size() && text[pos] >= 'a' && text[pos] <= 'z' && letters.size() < 3) letters += text[pos++];
+  if (letters.empty()) return std::nullopt;
+  if (pos < text.size() && text[pos] == ')')
+    ++pos;
+  else if (opened)
+    return std::nullopt;
+  if (pos != text.size()) return std::nullopt;
+  return std::to_string(number) + " (" + letters + ")";
+}
+
+namespace {
+
+MeetingFile unreadable_file(const std::string& name, Position position, std::string message) {
+  MeetingFile file;
+  file.name = name;
+  file.unreadable = true;
+  file.diagnostics.push_back({Severity::error, name, position, std::move(message)});
+  return file;
+}
+
+// The position and value of the first byte that is not valid UTF-8, if any.
+// Columns count characters, as toml++ does; toml++'s own report of such a
+// byte points one character early.
+std::optional<std::pair<Position, unsigned char>> find_invalid_utf8(std::string_view text) {
+  static constexpr char32_t kSmallest[] = {0, 0, 0x80, 0x800, 0x10000};
+  Position at;
+  size_t i = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;  // a byte order mark takes no column
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    bool valid = length > 0 && i + length <= text.size();
+    char32_t code = length == 1 ? c : c & (0x7F >> length);
+    for (size_t k = 1; valid && k < length; ++k) {
+      const auto next = static_cast<unsigned char>(text[i + k]);
+      valid = (next & 0xC0) == 0x80;
+      code = (code << 6) | (next & 0x3F);
+    }
+    if (valid && length > 1)
+      valid = code >= kSmallest[length] && code <= 0x10FFFF && !(code >= 0xD800 && code <= 0xDFFF);
+    if (!valid) return std::pair{at, c};
+    if (c == '\n')
+      at = Position{at.line + 1, 1};
+    else
+      ++at.column;
+    i += length;
+  }
+  return std::nullopt;
+}
+
+MeetingFile too_large(const std::string& name) {
+  return unreadable_file(name, {1, 1},
+                         fmt::format("the file is too large: a meeting file may have at most {} bytes",
+                                     kMaxMeetingFileBytes));
+}
+
+}  // namespace
+
+MeetingFile parse_meeting_file(std::string_view text, const std::string& name) {
+  if (text.size() > kMaxMeetingFileBytes) return too_large(name);
+  MeetingFile file;
+  file.name = name;
+  if (auto invalid = find_invalid_utf8(text))
+    return unreadable_file(name, invalid->first,
+                           fmt::format("not valid UTF-8 (byte 0x{:02X}): a meeting file must be saved as UTF-8",
+                                       invalid->second));
+  toml::table root;
+  try {
+    root = toml::parse(text, name);
+  } catch (const toml::parse_error& e) {
+    return unreadable_file(name, position_of(e.source()), fmt::format("not valid TOML: {}", e.description()));
+  }
+  if (root.empty()) {
+    file.diagnostics.push_back({Severity::error, name, {1, 1},
+                                "the file is empty: a meeting file needs at least [body], [meeting], [document] and "
+                                "[[items]] (see docs/meeting-file.md)"});
+    file.meeting = Meeting{};
+    return file;
+  }
+  Reader reader(file, text);
+  file.meeting = reader.read(root);
+  reader.finish_pending();
+  std::stable_sort(file.diagnostics.begin(), file.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.position.line, a.position.column) < std::tie(b.position.line, b.position.column);
+  });
+  return file;
+}
+
+MeetingFile load_meeting_file(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) return unreadable_file(path, {1, 1}, "cannot read a directory as a meeting file");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return unreadable_file(path, {1, 1}, fmt::format("cannot open the file: {}", std::strerror(errno)));
+  // Read at most one byte past the limit, so a huge file is never loaded whole.
+  std::string text(kMaxMeetingFileBytes + 1, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  if (in.bad()) return unreadable_file(path, {1, 1}, "cannot read the file");
+  text.resize(static_cast<size_t>(in.gcount()));
+  if (text.size() > kMaxMeetingFileBytes) return too_large(path);
+  return parse_meeting_file(text, path);
+}
+
+std::vector<Diagnostic> check_meeting_file(const MeetingFile& file, const CheckOptions& options) {
+  std::vector<Diagnostic> result = file.diagnostics;
+  if (!file.meeting || file.unreadable) return result;
+  // A value the file could not read is left empty in the meeting: what the
+  // checks say at the place of a read error only repeats it.
+  std::set<std::pair<int, int>> read_errors;
+  for (const Diagnostic& d : file.diagnostics)
+    if (d.severity == Severity::error) read_errors.emplace(d.position.line, d.position.column);
+  for (Diagnostic& d : locate_findings(check_meeting(*file.meeting, options), file.sources, file.name))
+    if (!read_errors.count({d.position.line, d.position.column})) result.push_back(std::move(d));
+  return result;
+}
+
+}  // namespace plenary

@@ -1,0 +1,197 @@
+#include "format/rich_text.h"
+
+#include <cmark-gfm.h>
+#include <fmt/format.h>
+
+#include <cctype>
+#include <memory>
+
+namespace plenary {
+
+namespace {
+
+using NodePtr = std::unique_ptr<cmark_node, decltype(&cmark_node_free)>;
+
+class Converter {
+ public:
+  explicit Converter(std::vector<RichTextProblem>& problems) : problems_(problems) {}
+
+  RichText document(cmark_node* root) {
+    RichText paragraphs;
+    for (cmark_node* block = cmark_node_first_child(root); block; block = cmark_node_next(block)) {
+      if (cmark_node_get_type(block) != CMARK_NODE_PARAGRAPH) {
+        problem(block, fmt::format("only paragraphs are allowed here, found {}", describe(block)));
+        continue;
+      }
+      Paragraph paragraph;
+      paragraph.content = inlines(block);
+      paragraphs.push_back(std::move(paragraph));
+    }
+    return paragraphs;
+  }
+
+ private:
+  void problem(cmark_node* node, std::string message) { problem_at(cmark_node_get_start_line(node), std::move(message)); }
+
+  // Reports once per line what is found there: "<b>x</b>" is one problem.
+  void problem_at(int line, std::string message) {
+    const size_t at = static_cast<size_t>(line > 0 ? line : 1);
+    if (!problems_.empty() && problems_.back().line == at && problems_.back().message == message) return;
+    problems_.push_back({at, std::move(message)});
+  }
+
+  // What a Markdown element is called in messages.
+  static std::string describe(cmark_node* node) {
+    switch (cmark_node_get_type(node)) {
+      case CMARK_NODE_LIST: return "a list";
+      case CMARK_NODE_HEADING: return "a heading";
+      case CMARK_NODE_BLOCK_QUOTE: return "a block quote";
+      case CMARK_NODE_CODE_BLOCK: return "a code block";
+      case CMARK_NODE_HTML_BLOCK: return "HTML";
+      case CMARK_NODE_THEMATIC_BREAK: return "a horizontal rule";
+      case CMARK_NODE_HTML_INLINE: return "HTML";
+      case CMARK_NODE_IMAGE: return "an image";
+      default: return fmt::format("a {}", cmark_node_get_type_string(node));
+    }
+  }
+
+  // Adjacent text nodes, merged before marks are scanned, with the line each
+  // node starts on: (offset in text, line).
+  struct PendingText {
+    std::string text;
+    std::vector<std::pair<size_t, int>> lines;
+  };
+
+  std::vector<Inline> inlines(cmark_node* parent) {
+    std::vector<Inline> out;
+    PendingText pending;
+    auto flush = [&] {
+      if (!pending.text.empty()) split_marks(pending, parent, out);
+      pending = {};
+    };
+    for (cmark_node* node = cmark_node_first_child(parent); node; node = cmark_node_next(node)) {
+      switch (cmark_node_get_type(node)) {
+        case CMARK_NODE_TEXT:
+        case CMARK_NODE_CODE:
+          pending.lines.emplace_back(pending.text.size(), cmark_node_get_start_line(node));
+          pending.text += cmark_node_get_literal(node);
+          break;
+        case CMARK_NODE_SOFTBREAK:
+          pending.text += ' ';
+          break;
+        case CMARK_NODE_LINEBREAK:
+          flush();
+          out.push_back({InlineKind::line_break, "", "", {}});
+          break;
+        case CMARK_NODE_EMPH:
+          flush();
+          out.push_back({InlineKind::emphasis, "", "", inlines(node)});
+          break;
+        case CMARK_NODE_STRONG:
+          flush();
+          out.push_back({InlineKind::strong, "", "", inlines(node)});
+          break;
+        case CMARK_NODE_LINK:
+          flush();
+          out.push_back({InlineKind::link, "", cmark_node_get_url(node), inlines(node)});
+          break;
+        default:
+          problem(node, fmt::format("{} is not allowed in annotation text", describe(node)));
+      }
+    }
+    flush();
+    return out;
+  }
+
+  // Splits text at [^id], {{decision:id}} and {{opening}}. Every search
+  // moves forward only, so that malformed text costs linear time.
+  void split_marks(const PendingText& pending, cmark_node* parent, std::vector<Inline>& out) {
+    const std::string& text = pending.text;
+    size_t piece = 0;  // the piece of `pending` that holds `pos`
+    int line = cmark_node_get_start_line(parent);
+    auto line_at = [&](size_t offset) {
+      for (; piece < pending.lines.size() && pending.lines[piece].first <= offset; ++piece)
+        if (pending.lines[piece].second > 0) line = pending.lines[piece].second;
+      return line;
+    };
+    size_t next_bracket = text.find(']');   // the first ']' at or after pos, or npos
+    size_t next_braces = text.find("}}");   // the first "}}" after the "{{" at pos, or npos
+    size_t start = 0;
+    size_t pos = 0;
+    auto emit_text = [&](size_t end) {
+      if (end > start) out.push_back({InlineKind::text, text.substr(start, end - start), "", {}});
+    };
+    while (pos < text.size()) {
+      if (text.compare(pos, 2, "[^") == 0) {
+        if (next_bracket != std::string::npos && next_bracket < pos) next_bracket = text.find(']', pos);
+        const size_t close = next_bracket;
+        const std::string id =
+            close == std::string::npos ? "" : text.substr(pos + 2, std::min(close - pos - 2, kMaxId + 1));
+        if (!is_identifier(id)) {
+          problem_at(line_at(pos), "a footnote call must look like [^id], with letters, digits, '-' or '_'");
+          pos += 2;
+          continue;
+        }
+        emit_text(pos);
+        out.push_back({InlineKind::footnote_ref, "", id, {}});
+        start = pos = close + 1;
+        continue;
+      }
+      if (text.compare(pos, 2, "{{") == 0) {
+        if (next_braces != std::string::npos && next_braces < pos + 2) next_braces = text.find("}}", pos + 2);
+        const size_t close = next_braces;
+        const std::string mark =
+            close == std::string::npos ? "" : text.substr(pos + 2, std::min(close - pos - 2, kMaxId + 10));
+        Inline in;
+        if (mark == "opening") {
+          in.kind = InlineKind::opening;
+        } else if (mark.starts_with("decision:") && is_identifier(mark.substr(9))) {
+          in.kind = InlineKind::decision_ref;
+          in.target = mark.substr(9);
+        } else if (close == std::string::npos) {
+          problem_at(line_at(pos), "a mark opened with '{{' is not closed with '}}': expected {{opening}} or "
+                                   "{{decision:id}}");
+          pos += 2;
+          continue;
+        } else {
+          problem_at(line_at(pos), fmt::format("unknown mark '{{{{{}}}}}': expected {{{{opening}}}} or "
+                                               "{{{{decision:id}}}}",
+                                               mark.substr(0, 40)));
+          pos += 2;
+          continue;
+        }
+        emit_text(pos);
+        out.push_back(std::move(in));
+        start = pos = close + 2;
+        continue;
+      }
+      ++pos;
+    }
+    emit_text(text.size());
+  }
+
+  static constexpr size_t kMaxId = 64;
+
+  static bool is_identifier(const std::string& id) {
+    if (id.empty() || id.size() > kMaxId) return false;
+    for (char c : id)
+      if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_')) return false;
+    return true;
+  }
+
+  std::vector<RichTextProblem>& problems_;
+};
+
+}  // namespace
+
+RichText parse_rich_text(std::string_view markdown, std::vector<RichTextProblem>& problems) {
+  NodePtr root(cmark_parse_document(markdown.data(), markdown.size(), CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8),
+               &cmark_node_free);
+  if (!root) {
+    problems.push_back({1, "the text could not be parsed"});
+    return {};
+  }
+  return Converter(problems).document(root.get());
+}
+
+}  // namespace plenary

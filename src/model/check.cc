@@ -1,0 +1,367 @@
+#include "model/check.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <functional>
+#include <set>
+
+#include "symbol/symbol.h"
+
+namespace plenary {
+
+namespace {
+
+// Collects findings; one small object instead of passing vectors around.
+class Checker {
+ public:
+  Checker(const Meeting& meeting, const CheckOptions& options) : meeting_(meeting), options_(options) {}
+
+  std::vector<Finding> run() {
+    check_meeting_data();
+    check_numbering();
+    check_item_rules();
+    check_documents();
+    check_references();
+    check_organization();
+    check_languages();
+    return std::move(findings_);
+  }
+
+ private:
+  void error(std::string path, std::string message) {
+    findings_.push_back({Severity::error, std::move(path), std::move(message)});
+  }
+  void warning(std::string path, std::string message) {
+    findings_.push_back({Severity::warning, std::move(path), std::move(message)});
+  }
+
+  void check_meeting_data() {
+    if (meeting_.ordinal <= 0) error("meeting.ordinal", "expected the meeting's ordinal number, 1 or more");
+    const bool start_valid = check_date("meeting.start", meeting_.start, "the date the meeting starts");
+    const bool end_valid = check_date("meeting.end", meeting_.end, "the date the meeting ends");
+    const bool issued_valid = check_date("document.issued", meeting_.document.issued, "the date the agenda is issued");
+    if (start_valid && end_valid && meeting_.end < meeting_.start)
+      error("meeting.end", fmt::format("the meeting ends ({}) before it starts ({})", to_iso(meeting_.end),
+                                       to_iso(meeting_.start)));
+    if (start_valid && issued_valid && meeting_.start < meeting_.document.issued)
+      warning("document.issued", fmt::format("the agenda is issued ({}) after the meeting opens ({})",
+                                             to_iso(meeting_.document.issued), to_iso(meeting_.start)));
+    for (size_t i = 0; i < meeting_.decisions.size(); ++i)
+      check_date(fmt::format("decisions[{}].date", i), meeting_.decisions[i].date, "the date of the decision");
+    check_symbol("document.symbol", meeting_.document.symbol);
+  }
+
+  // Dates that could not be read are left zero; they are reported once here
+  // and kept out of comparisons, which would only repeat the problem.
+  bool check_date(const std::string& path, const Date& date, const char* what) {
+    if (is_valid(date)) return true;
+    error(path, fmt::format("expected {} as a real date, found {}", what, to_iso(date)));
+    return false;
+  }
+
+  void check_symbol(const std::string& path, const std::string& text) {
+    auto parsed = symbol::parse(text);
+    if (!parsed)
+      error(path, fmt::format("'{}' is not a valid UN document symbol: {}", text, parsed.error->message));
+    else if (parsed.symbol->text != text)
+      warning(path, fmt::format("write the symbol '{}' as '{}'", text, parsed.symbol->text));
+  }
+
+  void check_numbering() {
+    const auto& items = meeting_.items;
+    if (items.empty()) error("items", "expected at least one agenda item ([[items]])");
+    for (size_t i = 0; i < items.size(); ++i) {
+      const int expected = static_cast<int>(i) + 1;
+      check_number(fmt::format("items[{}].number", i), fmt::format("item number {}", items[i].number), "numbers",
+                   items[i].number, expected, std::to_string(expected));
+      for (size_t j = 0; j < items[i].subitems.size(); ++j) {
+        const Item& sub = items[i].subitems[j];
+        const int expected_sub = static_cast<int>(j) + 1;
+        check_number(fmt::format("items[{}].subitems[{}].number", i, j),
+                     fmt::format("sub-item letter {} of item {}", subitem_letter(sub.number), items[i].number),
+                     "letters", sub.number, expected_sub, subitem_letter(expected_sub));
+        if (!sub.subitems.empty())
+          error(fmt::format("items[{}].subitems[{}].subitems", i, j), "sub-items cannot have sub-items");
+      }
+    }
+  }
+
+  // `what` names the number as written ("sub-item letter c of item 1").
+  void check_number(const std::string& path, const std::string& what, const char* kind, int number, int expected,
+                    const std::string& expected_shown) {
+    if (number == expected) return;
+    if (number < expected)
+      error(path, fmt::format("duplicate or out-of-order {}: expected {}", what, expected_shown));
+    else
+      error(path, fmt::format("{} skips {}: expected {}", what, kind, expected_shown));
+  }
+
+  // Walks every item and sub-item with its path and key.
+  void for_each_item(const std::function<void(const Item&, const std::string&, const std::string&)>& visit) {
+    for (size_t i = 0; i < meeting_.items.size(); ++i) {
+      const Item& item = meeting_.items[i];
+      visit(item, fmt::format("items[{}]", i), item_key(item.number));
+      for (size_t j = 0; j < item.subitems.size(); ++j)
+        visit(item.subitems[j], fmt::format("items[{}].subitems[{}]", i, j),
+              item_key(item.number, item.subitems[j].number));
+    }
+  }
+
+  void check_item_rules() {
+    std::string review_key;
+    std::string report_key;
+    std::string last_key;
+    for_each_item([&](const Item& item, const std::string& path, const std::string& key) {
+      last_key = key;
+      if (item.kind == ItemKind::review_mechanism) {
+        if (!review_key.empty())
+          error(path + ".kind",
+                fmt::format("items {} and {} are both review-mechanism items; a working group devotes no "
+                            "more than one agenda item per meeting to the review process",
+                            review_key, key));
+        else
+          review_key = key;
+      }
+      if (item.kind == ItemKind::adoption_of_report) report_key = key;
+      if (item.kind == ItemKind::organizational && item.subitems.empty())
+        warning(path + ".kind", fmt::format("item {} is organizational but has no sub-items", key));
+      if (!item.documents.empty() && item.no_documents)
+        error(path + ".no_documents", fmt::format("item {} lists documents and also says none are planned", key));
+      if (item.minutes && *item.minutes <= 0)
+        error(path + ".minutes", fmt::format("item {}: expected a duration of 1 minute or more", key));
+    });
+    if (!report_key.empty() && report_key != last_key) {
+      error(locate(report_key) + ".kind",
+            fmt::format("the adoption of the report (item {}) must be the last item; item {} follows it",
+                        report_key, last_key));
+    }
+  }
+
+  // Path of the item with `key`: "items[3]".
+  std::string locate(const std::string& key) {
+    std::string found = "items";
+    for_each_item([&](const Item&, const std::string& path, const std::string& k) {
+      if (k == key) found = path;
+    });
+    return found;
+  }
+
+  void check_documents() {
+    std::map<std::string, size_t> seen;
+    std::set<std::string> referenced;
+    for_each_item([&](const Item& item, const std::string&, const std::string&) {
+      referenced.insert(item.documents.begin(), item.documents.end());
+    });
+    for (size_t i = 0; i < meeting_.documents.size(); ++i) {
+      const Document& document = meeting_.documents[i];
+      const std::string path = fmt::format("documents[{}].symbol", i);
+      check_symbol(path, document.symbol);
+      auto [it, inserted] = seen.emplace(document.symbol, i);
+      if (!inserted)
+        error(path, fmt::format("document {} is declared twice (also documents[{}])", document.symbol, it->second));
+      if (document.symbol == meeting_.document.symbol)
+        error(path, fmt::format("{} is the agenda's own symbol", document.symbol));
+      if (!referenced.count(document.symbol))
+        warning(path, fmt::format("document {} is declared but no item lists it", document.symbol));
+    }
+    for_each_item([&](const Item& item, const std::string& path, const std::string& key) {
+      std::set<std::string> listed;
+      for (size_t d = 0; d < item.documents.size(); ++d) {
+        const std::string& symbol = item.documents[d];
+        const std::string doc_path = fmt::format("{}.documents[{}]", path, d);
+        if (!listed.insert(symbol).second)
+          error(doc_path, fmt::format("item {} lists document {} twice", key, symbol));
+        if (!find_document(meeting_, symbol))
+          error(doc_path, fmt::format("item {} refers to document {}, which is not declared in [[documents]]", key,
+                                      symbol));
+      }
+    });
+  }
+
+  // Footnote and decision calls inside annotations and footnotes.
+  void check_references() {
+    std::set<std::string> called;
+    auto check_text = [&](const LangRichText& text, const std::string& path) {
+      for (const auto& [lang, paragraphs] : text)
+        for (const Paragraph& paragraph : paragraphs)
+          check_inlines(paragraph.content, path + "." + lang, called);
+    };
+    for_each_item([&](const Item& item, const std::string& path, const std::string&) {
+      check_text(item.annotation, path + ".annotation");
+    });
+    for (size_t i = 0; i < meeting_.footnotes.size(); ++i)
+      check_text(meeting_.footnotes[i].text, fmt::format("footnotes.{}", meeting_.footnotes[i].id));
+    const std::string& annex_note = meeting_.organization.footnote;
+    if (!annex_note.empty()) {
+      called.insert(annex_note);
+      if (!find_footnote(meeting_, annex_note))
+        error("organization.footnote", fmt::format("no footnote '{}' is defined in [footnotes]", annex_note));
+    }
+    std::set<std::string> decision_ids;
+    for (size_t i = 0; i < meeting_.decisions.size(); ++i)
+      if (!decision_ids.insert(meeting_.decisions[i].id).second)
+        error(fmt::format("decisions[{}].id", i), fmt::format("decision id '{}' is used twice", meeting_.decisions[i].id));
+    for (const Footnote& footnote : meeting_.footnotes)
+      if (!called.count(footnote.id))
+        warning(fmt::format("footnotes.{}", footnote.id), fmt::format("footnote '{}' is never called", footnote.id));
+  }
+
+  void check_inlines(const std::vector<Inline>& inlines, const std::string& path, std::set<std::string>& called) {
+    for (const Inline& in : inlines) {
+      if (in.kind == InlineKind::footnote_ref) {
+        called.insert(in.target);
+        if (!find_footnote(meeting_, in.target))
+          error(path, fmt::format("the text calls footnote [^{}], which is not defined in [footnotes]", in.target));
+      }
+      if (in.kind == InlineKind::decision_ref && !find_decision(meeting_, in.target))
+        error(path, fmt::format("the text cites decision {{{{decision:{}}}}}, which is not defined in [[decisions]]",
+                                in.target));
+      check_inlines(in.children, path, called);
+    }
+  }
+
+  void check_organization() {
+    const auto& slots = meeting_.organization.slots;
+    if (slots.empty()) return;
+    const auto order = schedulable_items(meeting_);
+    size_t next = 0;            // index in `order` of the next item to take up
+    std::string current;        // the item taken up last
+    std::set<std::string> taken;
+    for (size_t s = 0; s < slots.size(); ++s) {
+      const Slot& slot = slots[s];
+      const std::string path = fmt::format("organization.slots[{}]", s);
+      check_slot_time(slot, s, path);
+      std::set<std::string> in_slot;
+      for (size_t k = 0; k < slot.items.size(); ++k) {
+        const std::string& key = slot.items[k].item;
+        const std::string item_path = fmt::format("{}.items[{}]", path, k);
+        if (!in_slot.insert(key).second) {
+          error(item_path, fmt::format("item {} is listed twice in the same meeting", key));
+          continue;
+        }
+        const Item* item = find_item(meeting_, key);
+        if (!item) {
+          error(item_path, fmt::format("there is no item {} on the agenda", key));
+          continue;
+        }
+        if (!item->subitems.empty()) {
+          error(item_path, fmt::format("item {} has sub-items: take up {} instead", key,
+                                       item_key(item->number, 1)));
+          continue;
+        }
+        if (key == current && k == 0) continue;  // continued from the previous meeting
+        if (key == current) {
+          error(item_path, fmt::format("item {} is listed twice in a row", key));
+          continue;
+        }
+        auto pos = std::find_if(order.begin(), order.end(), [&](const auto& p) { return p.first == key; });
+        size_t index = static_cast<size_t>(pos - order.begin());
+        if (index < next && taken.count(key)) {
+          error(item_path, fmt::format("item {} is taken up again after later items: the organization of work "
+                                       "must follow the agenda order",
+                                       key));
+        } else if (index < next) {
+          error(item_path, fmt::format("item {} comes after item {}: the organization of work must follow the "
+                                       "agenda order",
+                                       key, current));
+        } else if (index > next) {
+          std::vector<std::string> skipped;
+          for (size_t m = next; m < index; ++m) skipped.push_back(order[m].first);
+          error(item_path, fmt::format("the organization of work skips item{} {} before item {}",
+                                       skipped.size() > 1 ? "s" : "", fmt::join(skipped, ", "), key));
+          next = index + 1;
+        } else {
+          next = index + 1;
+        }
+        current = key;
+        taken.insert(key);
+      }
+    }
+    if (next < order.size()) {
+      std::vector<std::string> missing;
+      for (size_t m = next; m < order.size(); ++m) missing.push_back(order[m].first);
+      error("organization.slots", fmt::format("the organization of work never takes up item{} {}",
+                                              missing.size() > 1 ? "s" : "", fmt::join(missing, ", ")));
+    }
+  }
+
+  void check_slot_time(const Slot& slot, size_t s, const std::string& path) {
+    const bool date_valid = check_date(path + ".date", slot.date, "the date of the meeting");
+    if (date_valid && is_valid(meeting_.start) && is_valid(meeting_.end) &&
+        (slot.date < meeting_.start || meeting_.end < slot.date))
+      error(path + ".date", fmt::format("{} is outside the meeting's dates ({} to {})", to_iso(slot.date),
+                                        to_iso(meeting_.start), to_iso(meeting_.end)));
+    if (!(slot.start < slot.end))
+      error(path + ".end", fmt::format("the meeting ends at {}, not after it starts at {}", to_hhmm(slot.end),
+                                       to_hhmm(slot.start)));
+    if (s == 0 || !date_valid) return;
+    const Slot& before = meeting_.organization.slots[s - 1];
+    if (!is_valid(before.date)) return;
+    if (slot.date < before.date || (slot.date == before.date && slot.start < before.end))
+      error(path + ".start",
+            fmt::format("this meeting ({} {}) starts before the previous one ends ({} {}): meetings must be in "
+                        "order and must not overlap",
+                        to_iso(slot.date), to_hhmm(slot.start), to_iso(before.date), to_hhmm(before.end)));
+  }
+
+  void check_languages() {
+    const Severity severity = options_.final ? Severity::error : Severity::warning;
+    const char* why = options_.final ? "" : " (an error with --final)";
+    auto require = [&](const LangText& text, const std::string& path, const std::string& what) {
+      for (const std::string& lang : meeting_.languages)
+        if (!text_in(text, lang))
+          findings_.push_back({severity, path, fmt::format("{} has no '{}' text{}", what, lang, why)});
+    };
+    auto require_rich = [&](const LangRichText& text, const std::string& path, const std::string& what) {
+      for (const std::string& lang : meeting_.languages)
+        if (!text.count(lang))
+          findings_.push_back({severity, path, fmt::format("{} has no '{}' text{}", what, lang, why)});
+    };
+    require(meeting_.body.name, "body.name", "the body's name");
+    if (!meeting_.body.parent.empty()) require(meeting_.body.parent, "body.parent", "the parent body's name");
+    require(meeting_.city, "meeting.city", "the city");
+    for_each_item([&](const Item& item, const std::string& path, const std::string& key) {
+      require(item.title, path + ".title", fmt::format("the title of item {}", key));
+      if (!item.annotation.empty() || item.subitems.empty())
+        require_rich(item.annotation, path + ".annotation", fmt::format("the annotation of item {}", key));
+    });
+    for (size_t i = 0; i < meeting_.documents.size(); ++i)
+      require(meeting_.documents[i].description, fmt::format("documents[{}].description", i),
+              fmt::format("the description of document {}", meeting_.documents[i].symbol));
+    for (size_t i = 0; i < meeting_.decisions.size(); ++i) {
+      require(meeting_.decisions[i].by, fmt::format("decisions[{}].by", i), "the decision's author");
+      require(meeting_.decisions[i].approved, fmt::format("decisions[{}].approved", i), "what the decision approved");
+    }
+    for (const Footnote& footnote : meeting_.footnotes)
+      require_rich(footnote.text, "footnotes." + footnote.id, fmt::format("footnote '{}'", footnote.id));
+  }
+
+  const Meeting& meeting_;
+  const CheckOptions& options_;
+  std::vector<Finding> findings_;
+};
+
+}  // namespace
+
+std::vector<Finding> check_meeting(const Meeting& meeting, const CheckOptions& options) {
+  return Checker(meeting, options).run();
+}
+
+void mark_continuations(OrganizationOfWork& organization) {
+  std::set<std::string> seen;
+  for (Slot& slot : organization.slots) {
+    std::set<std::string> here;
+    for (SlotItem& item : slot.items) {
+      item.continued = seen.count(item.item) > 0;
+      here.insert(item.item);
+    }
+    seen.insert(here.begin(), here.end());
+  }
+}
+
+bool has_errors(const std::vector<Finding>& findings) {
+  return std::any_of(findings.begin(), findings.end(), [](const Finding& f) { return f.severity == Severity::error; });
+}
+
+}  // namespace plenary
