@@ -78,6 +78,17 @@ enum class ItemKind {
   adoption_of_report,
 };
 
+// What the planner may and may not do with an item.
+struct ItemConstraints {
+  std::optional<int> min_minutes;     // never shrink below this
+  std::optional<int> priority;        // higher keeps its time longer
+  int weight = 1;                     // share of the time left for substantive items
+  std::optional<Date> not_before_date;
+  std::optional<TimeOfDay> not_before_time;
+  std::string same_meeting_as;        // key of an item taken up in the same meeting
+  bool never_split = false;
+};
+
 // An agenda item or sub-item. Items number 1, 2, ...; sub-items a, b, ...
 // stored as 1, 2, ... in `number`.
 struct Item {
@@ -88,6 +99,7 @@ struct Item {
   std::vector<std::string> documents;  // symbols of declared documents
   bool no_documents = false;           // say "no documents are planned"
   std::optional<int> minutes;          // estimated duration, for planning
+  ItemConstraints constraints;
   std::vector<Item> subitems;
 };
 
@@ -135,6 +147,32 @@ struct OrganizationOfWork {
   std::string footnote;          // footnote id called from the annex title
 };
 
+// A plenary meeting's hours within a day.
+struct TimeWindow {
+  TimeOfDay start;
+  TimeOfDay end;
+};
+
+struct UnavailableSlot {
+  Date date;
+  TimeOfDay start;                 // the template slot starting then is dropped
+};
+
+// How the planner makes slots and durations.
+struct PlanningSettings {
+  std::vector<TimeWindow> in_person{{TimeOfDay{600}, TimeOfDay{780}}, {TimeOfDay{900}, TimeOfDay{1080}}};
+  std::vector<TimeWindow> hybrid{{TimeOfDay{720}, TimeOfDay{840}}, {TimeOfDay{900}, TimeOfDay{1020}}};
+  std::vector<TimeWindow> online{{TimeOfDay{720}, TimeOfDay{840}}, {TimeOfDay{900}, TimeOfDay{1020}}};
+  std::optional<TimeOfDay> first_day_start;  // a late first day
+  std::optional<TimeOfDay> last_day_end;     // an early last day
+  std::vector<UnavailableSlot> unavailable;
+  bool skip_weekends = true;
+  int min_continuation = 30;                 // minutes; no piece of a split item is shorter
+  std::map<std::string, int> default_minutes{{"opening", 15}, {"adoption-of-agenda", 15},
+                                             {"other-matters", 30}, {"adoption-of-report", 60}};
+  int min_substantive_minutes = 30;
+};
+
 struct Meeting {
   Body body;
   int ordinal = 0;                 // 9 for the ninth meeting
@@ -152,6 +190,7 @@ struct Meeting {
   std::vector<Decision> decisions;
   std::vector<Footnote> footnotes;
   OrganizationOfWork organization;
+  PlanningSettings planning;
 };
 
 // The key by which the organization of work names an item: "2", "1 (a)".
