@@ -10,6 +10,7 @@
 #include <fstream>
 #include <ostream>
 
+#include "cli/plan_command.h"
 #include "cli/symbol_command.h"
 #include "format/meeting_file.h"
 #include "i18n/catalog.h"
@@ -189,6 +190,16 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
       ->required();
   render->add_flag("--draft", render_options.draft, "render texts missing in a language as visible gaps");
 
+  PlanCommandOptions plan_options;
+  auto* plan = app.add_subcommand("plan", "Plan the organization of work (the annex)");
+  plan->add_option("FILE", plan_options.file, "the meeting file")->required();
+  plan->add_option("--format", plan_options.format, "in-person, hybrid or online (default: the file's)");
+  plan->add_option("--previous", plan_options.previous, "a plan from --json: change as few assignments as possible");
+  plan->add_flag("--against-file", plan_options.against_file, "use the file's [organization] as the previous plan");
+  plan->add_flag("--explain", plan_options.explain, "say why each item sits where it does");
+  plan->add_flag("--json", plan_options.json, "print the plan as JSON");
+  plan->add_flag("--write", plan_options.write, "store the plan in the meeting file");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {
@@ -206,6 +217,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
 
   if (check->parsed()) return run_check(check_file, final, json, out, err);
   if (symbol->parsed()) return run_symbol_command(symbols, out, err);
+  if (plan->parsed()) return run_plan(plan_options, out, err);
   render_options.languages = split_list(langs);
   render_options.formats = split_list(formats);
   return run_render(render_options, out, err);

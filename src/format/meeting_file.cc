@@ -84,6 +84,7 @@ class Reader {
     for_each_table(top, "items", "[[items]]", [&](Table& t) { meeting.items.push_back(read_item(t, false)); });
     if (auto* organization = table(top, "organization", Need::optional))
       read_organization(*organization, meeting.organization);
+    if (auto* planning = table(top, "planning", Need::optional)) read_planning(*planning, meeting.planning);
     finish(top);
     return meeting;
   }
@@ -452,6 +453,7 @@ class Reader {
     item.documents = strings(t, "documents", Need::optional);
     item.no_documents = boolean(t, "no_documents");
     item.minutes = small_integer(t, "minutes", Need::optional, 1, 24 * 60 * 30);
+    read_constraints(t, item.constraints);
     if (!is_subitem)
       for_each_table(t, "subitems", "[[items.subitems]]", [&](Table& sub) { item.subitems.push_back(read_item(sub, true)); });
     return item;
@@ -469,6 +471,89 @@ class Reader {
     }
     if (letters.empty()) error(t, "number", "a sub-item number is a lowercase letter such as \"a\", found \"\"");
     return number;
+  }
+
+  void read_constraints(Table& t, ItemConstraints& constraints) {
+    constraints.min_minutes = small_integer(t, "min_minutes", Need::optional, 1, 24 * 60 * 30);
+    constraints.priority = small_integer(t, "priority", Need::optional, 0, 9);
+    constraints.weight = small_integer(t, "weight", Need::optional, 1, 100).value_or(1);
+    constraints.never_split = boolean(t, "never_split");
+    if (auto other = string(t, "same_meeting_as", Need::optional)) {
+      if (auto key = parse_item_key(*other))
+        constraints.same_meeting_as = *key;
+      else
+        error(t, "same_meeting_as", fmt::format("\"{}\" is not an item number: expected e.g. \"2\" or \"1 (a)\"", *other));
+    }
+    if (const toml::node* node = get(t, "not_before", Need::optional)) {
+      if (auto* day = node->as_date()) {
+        constraints.not_before_date = Date{day->get().year, day->get().month, day->get().day};
+      } else if (auto* moment = node->as_date_time()) {
+        const toml::date_time& dt = moment->get();
+        constraints.not_before_date = Date{dt.date.year, dt.date.month, dt.date.day};
+        constraints.not_before_time = TimeOfDay{dt.time.hour * 60 + dt.time.minute};
+      } else {
+        error(t, "not_before", fmt::format("'not_before' should be a date (2022-06-28) or a local date and time "
+                                           "(2022-06-28T15:00:00), found {}", type_name(*node)));
+      }
+    }
+  }
+
+  // "10:00-13:00".
+  std::vector<TimeWindow> windows(Table& t, const std::string& key, std::vector<TimeWindow> fallback) {
+    if (!t.table.get(key)) {
+      t.known.push_back(key);
+      return fallback;
+    }
+    std::vector<TimeWindow> result;
+    const std::vector<std::string> texts = strings(t, key, Need::optional);
+    for (size_t i = 0; i < texts.size(); ++i) {
+      const std::string& text = texts[i];
+      const size_t dash = text.find('-');
+      auto start = dash == std::string::npos ? std::nullopt : parse_hhmm(text.substr(0, dash));
+      auto end = dash == std::string::npos ? std::nullopt : parse_hhmm(text.substr(dash + 1));
+      if (!start || !end) {
+        error_at(file_.sources.find(fmt::format("{}[{}]", path_of(t, key), i)),
+                 fmt::format("\"{}\" is not a meeting's hours: expected e.g. \"10:00-13:00\"", text));
+        continue;
+      }
+      result.push_back({*start, *end});
+    }
+    return result;
+  }
+
+  std::optional<TimeOfDay> optional_time(Table& t, const std::string& key) {
+    if (!t.table.get(key)) {
+      t.known.push_back(key);
+      return std::nullopt;
+    }
+    return time(t, key);
+  }
+
+  void read_planning(Table& t, PlanningSettings& planning) {
+    planning.in_person = windows(t, "in_person", planning.in_person);
+    planning.hybrid = windows(t, "hybrid", planning.hybrid);
+    planning.online = windows(t, "online", planning.online);
+    planning.first_day_start = optional_time(t, "first_day_start");
+    planning.last_day_end = optional_time(t, "last_day_end");
+    if (t.table.get("skip_weekends")) planning.skip_weekends = boolean(t, "skip_weekends");
+    else t.known.push_back("skip_weekends");
+    planning.min_continuation =
+        small_integer(t, "min_continuation", Need::optional, 1, 24 * 60).value_or(planning.min_continuation);
+    planning.min_substantive_minutes =
+        small_integer(t, "min_substantive_minutes", Need::optional, 1, 24 * 60).value_or(planning.min_substantive_minutes);
+    if (auto defaults = subtable(t, "default_minutes", Need::optional, "[planning.default_minutes]")) {
+      for (const char* kind : {"opening", "adoption-of-agenda", "other-matters", "adoption-of-report", "review-mechanism",
+                               "substantive", "organizational"})
+        if (auto minutes = small_integer(*defaults, kind, Need::optional, 1, 24 * 60 * 30))
+          planning.default_minutes[kind] = *minutes;
+      finish(*defaults);
+    }
+    for_each_table(t, "unavailable", "[[planning.unavailable]]", [&](Table& entry) {
+      UnavailableSlot slot;
+      slot.date = date(entry, "date", Need::required);
+      slot.start = time(entry, "start");
+      planning.unavailable.push_back(slot);
+    });
   }
 
   void read_organization(Table& t, OrganizationOfWork& organization) {
@@ -600,6 +685,98 @@ std::optional<std::pair<Position, unsigned char>> find_invalid_utf8(std::string_
   return std::nullopt;
 }
 
+// toml++ 3.3 reaches __builtin_unreachable() when it asks whether some
+// non-ASCII characters are whitespace (marzer/tomlplusplus#190 and #295, fixed
+// upstream by #305): outside strings and comments, where TOML allows only
+// ASCII anyway, and first on the line after a line-ending backslash in a
+// """ string. This scanner finds such a character before toml++ sees it.
+// `text` is valid UTF-8.
+class NonAsciiScanner {
+ public:
+  explicit NonAsciiScanner(std::string_view text) : text_(text) {
+    if (text_.starts_with("\xEF\xBB\xBF")) i_ = 3;  // a byte order mark takes no column
+  }
+
+  // The position of the first such character and what to tell the author.
+  std::optional<std::pair<Position, std::string>> find() {
+    while (i_ < text_.size()) {
+      const char c = peek();
+      if (c == '#') {
+        while (i_ < text_.size() && peek() != '\n') advance();
+      } else if (c == '"' || c == '\'') {
+        if (auto problem = skip_string()) return problem;
+      } else if (is_non_ascii(c)) {
+        return std::pair{at_, fmt::format("not valid TOML: '{}' outside a quoted string or comment; only strings "
+                                          "and comments may hold non-ASCII characters",
+                                          character())};
+      } else {
+        advance();
+      }
+    }
+    return std::nullopt;
+  }
+
+ private:
+  static bool is_non_ascii(char c) { return static_cast<unsigned char>(c) >= 0x80; }
+  char peek(size_t ahead = 0) const { return i_ + ahead < text_.size() ? text_[i_ + ahead] : '\0'; }
+
+  void advance() {
+    if (text_[i_] == '\n')
+      at_ = Position{at_.line + 1, 1};
+    else if ((static_cast<unsigned char>(text_[i_]) & 0xC0) != 0x80)
+      ++at_.column;
+    ++i_;
+  }
+
+  // The UTF-8 character at i_.
+  std::string_view character() const {
+    size_t end = i_ + 1;
+    while (end < text_.size() && (static_cast<unsigned char>(text_[end]) & 0xC0) == 0x80) ++end;
+    return text_.substr(i_, end - i_);
+  }
+
+  // From an opening quote past the closing one; an unclosed string is left
+  // for toml++ to report.
+  std::optional<std::pair<Position, std::string>> skip_string() {
+    const char quote = peek();
+    const bool multi_line = peek(1) == quote && peek(2) == quote;
+    for (int n = multi_line ? 3 : 1; n > 0; --n) advance();
+    while (i_ < text_.size()) {
+      const char c = peek();
+      if (c == '\n' && !multi_line) return std::nullopt;
+      if (c == quote && (!multi_line || (peek(1) == quote && peek(2) == quote))) {
+        // """"" closes after two quotes of content.
+        for (int n = multi_line ? 5 : 1; n > 0 && peek() == quote; --n) advance();
+        return std::nullopt;
+      }
+      advance();
+      if (c != '\\' || quote != '"') continue;
+      if (multi_line && ends_line()) {
+        while (peek() == ' ' || peek() == '\t' || peek() == '\r' || peek() == '\n') advance();
+        if (is_non_ascii(peek()))
+          return std::pair{at_, fmt::format("a line ending with a backslash cannot be followed by one starting "
+                                            "with '{}': remove the backslash, or start the line with an ASCII "
+                                            "character",
+                                            character())};
+      } else if (i_ < text_.size()) {
+        advance();  // the escaped character
+      }
+    }
+    return std::nullopt;
+  }
+
+  // True if only spaces and tabs follow i_ on its line.
+  bool ends_line() const {
+    size_t j = i_;
+    while (j < text_.size() && (text_[j] == ' ' || text_[j] == '\t' || text_[j] == '\r')) ++j;
+    return j < text_.size() && text_[j] == '\n';
+  }
+
+  std::string_view text_;
+  size_t i_ = 0;
+  Position at_;
+};
+
 MeetingFile too_large(const std::string& name) {
   return unreadable_file(name, {1, 1},
                          fmt::format("the file is too large: a meeting file may have at most {} bytes",
@@ -616,6 +793,7 @@ MeetingFile parse_meeting_file(std::string_view text, const std::string& name) {
     return unreadable_file(name, invalid->first,
                            fmt::format("not valid UTF-8 (byte 0x{:02X}): a meeting file must be saved as UTF-8",
                                        invalid->second));
+  if (auto unsafe = NonAsciiScanner(text).find()) return unreadable_file(name, unsafe->first, unsafe->second);
   toml::table root;
   try {
     root = toml::parse(text, name);

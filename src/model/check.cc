@@ -110,7 +110,7 @@ class Checker {
 
   void check_item_rules() {
     std::string review_key;
-    std::string report_key;
+    std::vector<std::string> report_keys;
     std::string last_key;
     for_each_item([&](const Item& item, const std::string& path, const std::string& key) {
       last_key = key;
@@ -123,7 +123,7 @@ class Checker {
         else
           review_key = key;
       }
-      if (item.kind == ItemKind::adoption_of_report) report_key = key;
+      if (item.kind == ItemKind::adoption_of_report) report_keys.push_back(key);
       if (item.kind == ItemKind::organizational && item.subitems.empty())
         warning(path + ".kind", fmt::format("item {} is organizational but has no sub-items", key));
       if (!item.documents.empty() && item.no_documents)
@@ -131,10 +131,11 @@ class Checker {
       if (item.minutes && *item.minutes <= 0)
         error(path + ".minutes", fmt::format("item {}: expected a duration of 1 minute or more", key));
     });
-    if (!report_key.empty() && report_key != last_key) {
-      error(locate(report_key) + ".kind",
-            fmt::format("the adoption of the report (item {}) must be the last item; item {} follows it",
-                        report_key, last_key));
+    for (const std::string& report_key : report_keys) {
+      if (report_key != last_key)
+        error(locate(report_key) + ".kind",
+              fmt::format("the adoption of the report (item {}) must be the last item; item {} follows it",
+                          report_key, last_key));
     }
   }
 
@@ -148,7 +149,7 @@ class Checker {
   }
 
   void check_documents() {
-    std::map<std::string, size_t> seen;
+    std::set<std::string> seen;
     std::set<std::string> referenced;
     for_each_item([&](const Item& item, const std::string&, const std::string&) {
       referenced.insert(item.documents.begin(), item.documents.end());
@@ -157,9 +158,8 @@ class Checker {
       const Document& document = meeting_.documents[i];
       const std::string path = fmt::format("documents[{}].symbol", i);
       check_symbol(path, document.symbol);
-      auto [it, inserted] = seen.emplace(document.symbol, i);
-      if (!inserted)
-        error(path, fmt::format("document {} is declared twice (also documents[{}])", document.symbol, it->second));
+      if (!seen.insert(document.symbol).second)
+        error(path, fmt::format("document {} is declared twice", document.symbol));
       if (document.symbol == meeting_.document.symbol)
         error(path, fmt::format("{} is the agenda's own symbol", document.symbol));
       if (!referenced.count(document.symbol))

@@ -142,57 +142,67 @@ class Parser {
            c == 0x2007 || c == 0x202F || c == 0xFEFF;
   }
 
-  bool decode_utf8(std::vector<Char>& out) {
-    for (std::size_t i = 0; i < input_.size();) {
-      const auto lead = static_cast<unsigned char>(input_[i]);
-      if (lead < 0x80) {
-        out.push_back({lead, i++});
-        continue;
-      }
-      std::size_t length;
-      char32_t code, least;
-      if ((lead & 0xE0) == 0xC0) {
-        length = 2, code = lead & 0x1F, least = 0x80;
-      } else if ((lead & 0xF0) == 0xE0) {
-        length = 3, code = lead & 0x0F, least = 0x800;
-      } else if ((lead & 0xF8) == 0xF0) {
-        length = 4, code = lead & 0x07, least = 0x10000;
-      } else {
-        char byte[8];
-        std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned>(lead));
-        return fail_at_offset(std::string("invalid UTF-8 byte ") + byte, i);
-      }
-      for (std::size_t k = 1; k < length; ++k) {
-        if (i + k >= input_.size()) return fail_at_offset("truncated UTF-8 sequence", i);
-        const auto next = static_cast<unsigned char>(input_[i + k]);
-        if ((next & 0xC0) != 0x80) return fail_at_offset("truncated UTF-8 sequence", i);
-        code = (code << 6) | (next & 0x3F);
-      }
-      // Overlong forms and surrogates would smuggle characters past the checks.
-      if (code < least || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF))
-        return fail_at_offset("invalid UTF-8 sequence", i);
-      out.push_back({code, i});
-      i += length;
+  // Decodes the character at input_[i] and moves i past it.
+  bool next_char(std::size_t& i, Char& out) {
+    const auto lead = static_cast<unsigned char>(input_[i]);
+    if (lead < 0x80) {
+      out = {lead, i++};
+      return true;
     }
+    std::size_t length;
+    char32_t code, least;
+    if ((lead & 0xE0) == 0xC0) {
+      length = 2, code = lead & 0x1F, least = 0x80;
+    } else if ((lead & 0xF0) == 0xE0) {
+      length = 3, code = lead & 0x0F, least = 0x800;
+    } else if ((lead & 0xF8) == 0xF0) {
+      length = 4, code = lead & 0x07, least = 0x10000;
+    } else {
+      char byte[8];
+      std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned>(lead));
+      return fail_at_offset(std::string("invalid UTF-8 byte ") + byte, i);
+    }
+    for (std::size_t k = 1; k < length; ++k) {
+      if (i + k >= input_.size()) return fail_at_offset("truncated UTF-8 sequence", i);
+      const auto next = static_cast<unsigned char>(input_[i + k]);
+      if ((next & 0xC0) != 0x80) return fail_at_offset("truncated UTF-8 sequence", i);
+      code = (code << 6) | (next & 0x3F);
+    }
+    // Overlong forms and surrogates would smuggle characters past the checks.
+    if (code < least || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF))
+      return fail_at_offset("invalid UTF-8 sequence", i);
+    out = {code, i};
+    i += length;
     return true;
+  }
+
+  bool fail_too_long(std::size_t offset) {
+    return fail_at_offset("symbol is longer than " + std::to_string(kMaxSymbolLength) + " characters", offset);
   }
 
   // Decodes, trims, bounds the length and maps look-alike characters to ASCII.
   bool decode() {
-    std::vector<Char> decoded;
-    if (!decode_utf8(decoded)) return false;
-    std::size_t begin = 0, end = decoded.size();
-    while (begin < end && is_space(decoded[begin].code)) ++begin;
-    while (end > begin && is_space(decoded[end - 1].code)) --end;
-    if (begin == end) return fail_at_offset("empty symbol", 0);
-    if (end - begin > kMaxSymbolLength)
-      return fail_at_offset("symbol is longer than " + std::to_string(kMaxSymbolLength) + " characters",
-                            decoded[begin + kMaxSymbolLength].offset);
+    // Keeps at most one character past the limit, so that memory does not
+    // grow with the input.
+    std::vector<Char> kept;
+    for (std::size_t i = 0; i < input_.size();) {
+      Char c;
+      if (!next_char(i, c)) return false;
+      if (kept.empty() && is_space(c.code)) continue;
+      if (kept.size() <= kMaxSymbolLength)
+        kept.push_back(c);
+      else if (!is_space(c.code))
+        return fail_too_long(kept[kMaxSymbolLength].offset);
+    }
+    std::size_t end = kept.size();
+    while (end > 0 && is_space(kept[end - 1].code)) --end;
+    if (end == 0) return fail_at_offset("empty symbol", 0);
+    if (end > kMaxSymbolLength) return fail_too_long(kept[kMaxSymbolLength].offset);
 
     Text folded;
-    for (std::size_t i = begin; i < end; ++i) {
-      const char32_t c = decoded[i].code;
-      const std::size_t offset = decoded[i].offset;
+    for (std::size_t i = 0; i < end; ++i) {
+      const char32_t c = kept[i].code;
+      const std::size_t offset = kept[i].offset;
       if (c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F))
         return fail_at_offset("control character " + code_point(c), offset);
       char ascii = 0;
@@ -209,7 +219,7 @@ class Parser {
         return fail_at_offset(std::string("unexpected character '") + ascii + "'", offset);
       folded.push(ascii, offset);
     }
-    folded.offsets.push_back(end < decoded.size() ? decoded[end].offset : input_.size());
+    folded.offsets.push_back(end < kept.size() ? kept[end].offset : input_.size());
     normalize_spaces(folded);
     return strip_reissue_mark();
   }

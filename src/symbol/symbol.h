@@ -12,10 +12,11 @@
 //   "IDB.50" and "GC.18" (series with the session after a dot) are series too.
 // - bodies: subsidiary bodies and other components that are not the session:
 //   "C.3", "CN.15", "Sub.2", "COP", "WG.7", "COP(13)", "OzL.Pro", country
-//   codes ("BGD") and document classes ("GC", "D") of the treaty bodies.
+//   codes ("BGD") and document classes ("GC", "D") of the treaty bodies, and
+//   bare numbers after the session ("3624" of "CCPR/C/135/D/3624/2019").
 // - session: the first session or year component: "77", "2022", "S-27"
 //   (special session), "ES-10" (emergency special session), or a Roman
-//   numeral right after RES/DEC ("UNEP/CBD/COP/DEC/XIV/1").
+//   numeral right after RES/DEC ("UNEP/CBD/COP/DEC/X/1").
 // - nature: "RES/", "DEC/", "PRST/", "INF/", "NGO/", "PET/" when that
 //   component stands right before the number (or before session and number);
 //   otherwise the word of a dotted number: "L." of "L.1", "PV." of "PV.9000",
@@ -26,7 +27,15 @@
 // - qualifier: one parenthesized part after the number or after the last
 //   modifier: the year of Security Council resolutions "S/RES/2669 (2022)",
 //   the session of old General Assembly resolutions "A/RES/1514 (XV)",
-//   "(Resumption 1)", "(Vol. I)", "(Sect. 29A)".
+//   "(Resumption 1)", "(Vol. I)", "(Sect. 29A)": a number or Roman numeral,
+//   maybe after a capitalized word.
+//
+// Within a component, parts are joined by '.' or '-' and are either letters
+// starting with a capital ("CN", "OzL", "ExCom") or digits maybe followed by
+// capitals ("15", "29A"). Numbers have no leading zero and are not zero.
+// Components are told apart by position, not by a list of known bodies, so an
+// unknown but well-formed body is accepted; a modifier before the number, or
+// anything but a modifier after "L.1", "PV.1", "SR.1" or "CRP.1", is not.
 //
 // Normalization (what `Symbol::text` is), and nothing else:
 // - surrounding whitespace, no-break spaces included, is trimmed;

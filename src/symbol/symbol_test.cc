@@ -355,6 +355,18 @@ TEST(SymbolTest, LengthLimitIsInclusive) {
   ASSERT_FALSE(result);
   EXPECT_NE(result.error->message.find("longer than 200"), std::string::npos);
   EXPECT_EQ(result.error->offset, kMaxSymbolLength);
+
+  // Whitespace around the symbol does not count, however much there is.
+  const std::string padding(100000, ' ');
+  const ParseResult padded = parse(padding + "A/77/1" + padding);
+  ASSERT_TRUE(padded);
+  EXPECT_EQ(padded.symbol->text, "A/77/1");
+  const ParseResult spaced = parse("A/77/1" + padding + "2");
+  ASSERT_FALSE(spaced);
+  EXPECT_EQ(spaced.error->offset, kMaxSymbolLength);
+  const ParseResult junk = parse(std::string(1000000, 'A'));
+  ASSERT_FALSE(junk);
+  EXPECT_EQ(junk.error->offset, kMaxSymbolLength);
 }
 
 struct AkomaNtoso {
