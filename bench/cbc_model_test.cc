@@ -78,7 +78,8 @@ TEST(CbcModel, AgreesWithSolverOnRandomAgendas) {
   }
   std::printf("%d problems: %d feasible, %d of them with a previous plan; %d same-meeting items\n", kProblems, feasible,
               with_previous, same_slot);
-  // Both outcomes and every cost component must be exercised.
+  // Both outcomes, and the rules that tie an item to the plan or to its
+  // neighbour, must be exercised.
   EXPECT_GT(feasible, kProblems / 4);
   EXPECT_LT(feasible, kProblems);
   EXPECT_GT(with_previous, kProblems / 10);
@@ -90,7 +91,8 @@ TEST(CbcModel, HandlesTheEdges) {
   EXPECT_FALSE(solve_with_cbc(Problem{{}, {ProblemItem{}}, 1, false}).feasible);           // no slots
   EXPECT_FALSE(solve_with_cbc(Problem{{0, 0}, {ProblemItem{}}, 1, false}).feasible);       // zero-length slots
   // Each item fits alone but not both: only the model's rows can tell.
-  const Problem crowded{{3}, {ProblemItem{2, false, 0, false, false, false, {}}, ProblemItem{2, false, 0, false, false, false, {}}}, 1, false};
+  const ProblemItem two{2, false, 0, false, false, false, {}};
+  const Problem crowded{{3}, {two, two}, 1, false};
   EXPECT_FALSE(solve_with_cbc(crowded).feasible);
 }
 

@@ -2,7 +2,10 @@
 // prints the medians side by side. Nothing here asserts a time.
 #include <benchmark/benchmark.h>
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <map>
 #include <random>
@@ -34,7 +37,7 @@ struct Instance {
   Problem replan;       // two-hour meetings, against the fresh plan
   Solution fresh_plan;
   Solution replan_plan;
-  long columns = 0;     // the fresh problem's starts, as CBC would see them
+  long columns = 0;     // CBC's binaries for the larger of the two problems
 };
 
 // Durations summing to `total`, each at least one minute, uneven like a real agenda.
@@ -138,6 +141,9 @@ class MedianReporter : public benchmark::ConsoleReporter {
   };
   std::map<std::string, Median> medians;
   std::map<std::string, std::string> errors;
+  int64_t repetitions = 1;
+
+  using ConsoleReporter::ConsoleReporter;
 
   void ReportRuns(const std::vector<Run>& runs) override {
     for (const Run& run : runs) {
@@ -149,6 +155,7 @@ class MedianReporter : public benchmark::ConsoleReporter {
       const double unit = benchmark::GetTimeUnitMultiplier(run.time_unit);
       if ((median || single) && !run.error_occurred)
         medians[name] = {run.GetAdjustedCPUTime() / unit, run.GetAdjustedRealTime() / unit};
+      repetitions = std::max(repetitions, run.repetitions);
     }
     ConsoleReporter::ReportRuns(runs);
   }
@@ -208,15 +215,18 @@ int main(int argc, char** argv) {
         ->Unit(benchmark::kMillisecond)->Iterations(1);
   }
 
-  MedianReporter reporter;
+  // Colours only on a terminal, so that a saved run stays readable.
+  MedianReporter reporter(isatty(fileno(stdout)) ? benchmark::ConsoleReporter::OO_Defaults
+                                                 : benchmark::ConsoleReporter::OO_Tabular);
   benchmark::RunSpecifiedBenchmarks(&reporter);
   benchmark::Shutdown();
 
-  // CPU time is the table's measure: the solvers are single-threaded, and on
-  // a shared machine it is what wall time would be on an idle one.
-  std::printf("\nMedian CPU time per solve (%s; wall times in the lines above).\n", repetitions.c_str() + 2);
-  std::printf("%-16s %6s %6s %5s %12s %12s %12s\n", "instance", "items", "slots", "load", "plenary", "CBC",
-              "CBC/plenary");
+  // CPU time is the table's measure: both solvers are single-threaded, and on
+  // a shared machine it is what the wall time would be on an idle one.
+  std::printf("\nMedian CPU time per solve over %lld repetitions (plenary's wall time too).\n",
+              static_cast<long long>(reporter.repetitions));
+  std::printf("%-16s %6s %6s %5s %12s %12s %12s %12s\n", "instance", "items", "slots", "load", "plenary",
+              "(wall)", "CBC", "CBC/plenary");
   for (const Instance& instance : instances) {
     for (const char* kind : {"fresh", "replan"}) {
       const std::string name = std::string(kind) + "/" + instance.name;
@@ -233,9 +243,9 @@ int main(int argc, char** argv) {
         ratio = text;
       }
       const Problem& problem = std::string(kind) == "fresh" ? instance.fresh : instance.replan;
-      std::printf("%-16s %6zu %6zu %4.0f%% %12s %12s %12s\n", name.c_str(), problem.items.size(),
-                  problem.capacity.size(), 100 * load(problem), show(plenary->second.cpu).c_str(), cbc_text.c_str(),
-                  ratio.c_str());
+      std::printf("%-16s %6zu %6zu %4.0f%% %12s %12s %12s %12s\n", name.c_str(), problem.items.size(),
+                  problem.capacity.size(), 100 * load(problem), show(plenary->second.cpu).c_str(),
+                  show(plenary->second.wall).c_str(), cbc_text.c_str(), ratio.c_str());
     }
   }
   if (!skipped.empty()) {

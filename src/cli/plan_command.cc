@@ -11,6 +11,7 @@
 
 #include "cli/commands.h"
 #include "format/meeting_file.h"
+#include "i18n/time_zone.h"
 #include "planning/planner.h"
 #include "planning/slots.h"
 
@@ -20,20 +21,25 @@ namespace {
 
 using nlohmann::json;
 
-json slot_json(const Slot& slot) {
+json slot_json(const Slot& slot, const std::string& time_zone = "") {
   json items = json::array();
   for (const SlotItem& entry : slot.items) {
     json item{{"item", entry.item}, {"continued", entry.continued}};
     if (entry.minutes) item["minutes"] = *entry.minutes;
     items.push_back(item);
   }
-  return {{"date", to_iso(slot.date)}, {"start", to_hhmm(slot.start)}, {"end", to_hhmm(slot.end)}, {"items", items}};
+  json out{{"date", to_iso(slot.date)}, {"start", to_hhmm(slot.start)}, {"end", to_hhmm(slot.end)}, {"items", items}};
+  if (!time_zone.empty()) {
+    out["starts_at"] = local_iso_with_offset(time_zone, slot.date, slot.start);
+    out["ends_at"] = local_iso_with_offset(time_zone, slot.date, slot.end);
+  }
+  return out;
 }
 
-json plan_json(const planning::Plan& plan, MeetingFormat format) {
-  json out{{"ok", plan.ok}, {"format", to_string(format)}};
+json plan_json(const planning::Plan& plan, MeetingFormat format, const std::string& time_zone) {
+  json out{{"ok", plan.ok}, {"format", to_string(format)}, {"time_zone", time_zone}};
   out["slots"] = json::array();
-  for (const Slot& slot : plan.organization.slots) out["slots"].push_back(slot_json(slot));
+  for (const Slot& slot : plan.organization.slots) out["slots"].push_back(slot_json(slot, time_zone));
   out["changes"] = json::array();
   for (const planning::PlanChange& change : plan.changes) {
     json from = json::array(), to = json::array();
@@ -246,7 +252,7 @@ int run_plan(const PlanCommandOptions& options, std::ostream& out, std::ostream&
   }
   const planning::Plan plan = planning::plan_meeting(meeting, plan_options);
   if (options.json) {
-    out << plan_json(plan, format).dump(2) << '\n';
+    out << plan_json(plan, format, meeting.time_zone).dump(2) << '\n';
   } else if (plan.ok) {
     print_table(meeting, plan, format, options.explain, out);
   }

@@ -41,6 +41,7 @@ TEST_F(PlanCommand, JsonHasSlotsItemsAndChanges) {
   EXPECT_EQ(plan["slots"][0]["date"], "2022-06-27");
   EXPECT_EQ(plan["slots"][0]["start"], "10:00");
   EXPECT_EQ(plan["slots"][0]["end"], "13:00");
+  EXPECT_EQ(plan["slots"][0]["starts_at"], "2022-06-27T10:00:00+02:00");  // Vienna, summer time
   EXPECT_EQ(plan["slots"][0]["items"][0], (nlohmann::json{{"item", "1 (a)"}, {"continued", false}, {"minutes", 15}}));
   EXPECT_EQ(plan["slots"][1]["items"][0]["continued"], true);
   EXPECT_TRUE(plan["changes"].empty());

@@ -11,9 +11,20 @@
 #include <functional>
 #include <set>
 #include <sstream>
+
+// toml++ 3.3 asserts, rather than reports, on some malformed values
+// ("2022-06-28Tq0:00:00" aborts in parse_time), and with NDEBUG turns those
+// assertions into assumptions. Its parser reports such values as errors when
+// the assertions are left out, whatever NDEBUG says.
+#pragma push_macro("NDEBUG")
+#undef NDEBUG
+#define TOML_ASSERT(expr) static_assert(true)
 #include <toml++/toml.h>
+#undef TOML_ASSERT
+#pragma pop_macro("NDEBUG")
 
 #include "format/rich_text.h"
+#include "i18n/time_zone.h"
 
 namespace plenary {
 
@@ -375,6 +386,9 @@ class Reader {
     meeting.start = date(t, "start", Need::required);
     meeting.end = date(t, "end", Need::required);
     meeting.time_zone = string(t, "time_zone", Need::required).value_or("");
+    if (!meeting.time_zone.empty() && !is_known_time_zone(meeting.time_zone))
+      error(t, "time_zone", fmt::format("unknown time zone '{}': expected an IANA name such as \"Europe/Vienna\"",
+                                        meeting.time_zone));
     if (auto format = choice(t, "format", Need::optional, meeting_format_from, "in-person, hybrid, online"))
       meeting.format = *format;
     // Unknown and repeated languages are reported here and left out, so that

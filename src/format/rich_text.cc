@@ -3,6 +3,7 @@
 #include <cmark-gfm.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 #include <memory>
 
@@ -182,6 +183,28 @@ class Converter {
   std::vector<RichTextProblem>& problems_;
 };
 
+// cmark takes a paragraph that starts with "[label]:" for a link reference
+// definition and drops it: such paragraphs are reported rather than lost.
+void find_link_definitions(std::string_view markdown, std::vector<RichTextProblem>& problems) {
+  bool paragraph_start = true;
+  size_t line = 1;
+  for (size_t start = 0; start <= markdown.size(); ++line) {
+    const size_t end = std::min(markdown.find('\n', start), markdown.size());
+    const std::string_view text = markdown.substr(start, end - start);
+    const size_t indent = text.find_first_not_of(' ');
+    const bool blank = text.find_first_not_of(" \t\r") == std::string_view::npos;
+    if (paragraph_start && !blank && indent <= 3 && text[indent] == '[') {
+      const size_t close = text.find(']', indent);
+      if (close != std::string_view::npos && close + 1 < text.size() && text[close + 1] == ':')
+        problems.push_back({line, fmt::format("a paragraph that starts with '{}:' is a Markdown link definition and "
+                                              "would not be shown: reword its start",
+                                              text.substr(indent, std::min<size_t>(close + 1 - indent, 40)))});
+    }
+    paragraph_start = blank;
+    start = end + 1;
+  }
+}
+
 }  // namespace
 
 RichText parse_rich_text(std::string_view markdown, std::vector<RichTextProblem>& problems) {
@@ -191,6 +214,7 @@ RichText parse_rich_text(std::string_view markdown, std::vector<RichTextProblem>
     problems.push_back({1, "the text could not be parsed"});
     return {};
   }
+  find_link_definitions(markdown, problems);
   return Converter(problems).document(root.get());
 }
 

@@ -239,6 +239,18 @@ TEST(RichTextBlocks, EachKind) {
   EXPECT_THAT(problems("<div>\nx\n</div>"), ElementsAre("1: only paragraphs are allowed here, found HTML"));
 }
 
+TEST(RichTextBlocks, ParagraphThatLooksLikeALinkDefinition) {
+  // cmark would drop these paragraphs without a trace.
+  EXPECT_THAT(problems("Intro.\n\n[^hybrid]: the rest of the text."),
+              ElementsAre("3: a paragraph that starts with '[^hybrid]:' is a Markdown link definition and would not "
+                          "be shown: reword its start"));
+  EXPECT_THAT(problems("   [see]: https://example.org"),
+              ElementsAre("1: a paragraph that starts with '[see]:' is a Markdown link definition and would not be "
+                          "shown: reword its start"));
+  EXPECT_THAT(paragraphs("Intro,\n[x]: y"), ElementsAre("'Intro, [x]: y'"));
+  EXPECT_THAT(paragraphs("[x] : y"), ElementsAre("'[x] : y'"));
+}
+
 TEST(RichTextBlocks, InlineElements) {
   EXPECT_THAT(problems("a\n\nsee ![logo](logo.png)"), ElementsAre("3: an image is not allowed in annotation text"));
   EXPECT_THAT(problems("a <b>bold</b> word"), ElementsAre("1: HTML is not allowed in annotation text"));

@@ -89,3 +89,22 @@ TEST(EnglishStyle, DatesAndTimes) {
 
 }  // namespace
 }  // namespace plenary
+
+#include "i18n/time_zone.h"
+
+namespace plenary {
+namespace {
+
+TEST(TimeZone, KnowsIanaNamesAndSummerTime) {
+  EXPECT_TRUE(is_known_time_zone("Europe/Vienna"));
+  EXPECT_FALSE(is_known_time_zone("Europe/Atlantis"));
+  EXPECT_FALSE(is_known_time_zone(""));
+  EXPECT_EQ(utc_offset_minutes("Europe/Vienna", {2022, 6, 27}, {600}), 120);  // CEST
+  EXPECT_EQ(utc_offset_minutes("Europe/Vienna", {2022, 1, 10}, {600}), 60);   // CET
+  EXPECT_EQ(utc_offset_minutes("America/New_York", {2022, 6, 27}, {600}), -240);
+  EXPECT_EQ(local_iso_with_offset("Europe/Vienna", {2022, 6, 27}, {600}), "2022-06-27T10:00:00+02:00");
+  EXPECT_EQ(local_iso_with_offset("Nowhere/Else", {2022, 6, 27}, {600}), "");
+}
+
+}  // namespace
+}  // namespace plenary

@@ -128,6 +128,18 @@ class Checker {
         warning(path + ".kind", fmt::format("item {} is organizational but has no sub-items", key));
       if (!item.documents.empty() && item.no_documents)
         error(path + ".no_documents", fmt::format("item {} lists documents and also says none are planned", key));
+      const ItemConstraints& rules = item.constraints;
+      if (!rules.same_meeting_as.empty() && !find_item(meeting_, rules.same_meeting_as))
+        error(path + ".same_meeting_as", fmt::format("item {} is to share a meeting with item {}, which is not on the agenda",
+                                                     key, rules.same_meeting_as));
+      if (rules.same_meeting_as == key)
+        error(path + ".same_meeting_as", fmt::format("item {} cannot share a meeting with itself", key));
+      if (rules.not_before_date && (*rules.not_before_date < meeting_.start || meeting_.end < *rules.not_before_date))
+        error(path + ".not_before", fmt::format("item {} may not start before {}, which is outside the meeting's dates",
+                                                key, to_iso(*rules.not_before_date)));
+      if (rules.min_minutes && item.minutes && *rules.min_minutes > *item.minutes)
+        error(path + ".min_minutes", fmt::format("item {}: the minimum ({} min) is more than the estimate ({} min)", key,
+                                                 *rules.min_minutes, *item.minutes));
       if (item.minutes && *item.minutes <= 0)
         error(path + ".minutes", fmt::format("item {}: expected a duration of 1 minute or more", key));
     });
