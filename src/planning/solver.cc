@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <optional>
 
 namespace plenary::planning {
 
@@ -45,23 +46,6 @@ Obstacle place_item(const Problem& problem, int item, int slot, int offset, Item
 
 namespace {
 
-int64_t changes_against(const std::vector<int>& previous, const ItemPlacement& placement) {
-  int64_t common = 0;
-  for (const Piece& piece : placement.pieces)
-    if (std::binary_search(previous.begin(), previous.end(), piece.slot)) ++common;
-  return static_cast<int64_t>(previous.size() + placement.pieces.size()) - 2 * common;
-}
-
-Cost cost_of(const Problem& problem, const ProblemItem& item, const ItemPlacement& placement,
-             const std::vector<int64_t>& slot_begin) {
-  const Piece& first = placement.pieces.front();
-  Cost cost;
-  cost.start = slot_begin[static_cast<size_t>(first.slot)] + first.offset;
-  cost.splits = static_cast<int64_t>(placement.pieces.size()) - 1;
-  if (problem.has_previous) cost.changes = changes_against(item.previous_slots, placement);
-  return cost;
-}
-
 // Positions in one row: slot s covers indices index(s, 0) .. index(s, c_s),
 // so that the end of a slot comes before the start of the next.
 struct Positions {
@@ -81,42 +65,126 @@ struct Positions {
 
 constexpr int kNone = -1;
 
-}  // namespace
+// Where an item started at (slot, offset) ends, found without building its
+// pieces: the solver asks this for every start of every item.
+struct Reach {
+  bool ok = false;
+  int end_slot = 0;
+  int end_offset = 0;
+  int pieces = 0;
+};
 
-Solution solve(const Problem& problem) {
+Reach reach(const Problem& problem, const ProblemItem& item, int slot, int offset) {
+  Reach r;
+  const int slots = static_cast<int>(problem.capacity.size());
+  if (slot < item.earliest_slot || (item.opens && (slot != 0 || offset != 0))) return r;
+  int remaining = item.duration;
+  int shortest = remaining;
+  for (int s = slot, off = offset; remaining > 0; ++s, off = 0) {
+    if (s >= slots) return r;
+    const int room = problem.capacity[static_cast<size_t>(s)] - off;
+    if (room <= 0) continue;
+    const int take = std::min(room, remaining);
+    shortest = std::min(shortest, take);
+    remaining -= take;
+    ++r.pieces;
+    r.end_slot = s;
+    r.end_offset = off + take;
+  }
+  if (r.pieces > 1 && (item.never_split || shortest < problem.min_piece)) return r;
+  if (item.closes && r.end_slot != slots - 1) return r;
+  r.ok = true;
+  return r;
+}
+
+// The lexicographic cost packed into one integer, so that the inner loop
+// adds and compares single words, when the instance's bounds allow it.
+struct PackedCost {
+  using Word = int64_t;
+  int64_t start_scale = 1;  // one change outweighs every start and split
+  int64_t split_scale = 1;  // one unit of start outweighs every split
+  static constexpr Word kUnreached = std::numeric_limits<int64_t>::max();
+
+  // Nothing when the bounds do not fit in 62 bits.
+  static std::optional<PackedCost> for_problem(const Problem& problem) {
+    int64_t total = 0, changes = 1;
+    for (int c : problem.capacity) total += std::max(0, c);
+    const auto items = static_cast<int64_t>(problem.items.size());
+    const auto slots = static_cast<int64_t>(problem.capacity.size());
+    for (const ProblemItem& item : problem.items) changes += static_cast<int64_t>(item.previous_slots.size()) + slots;
+    PackedCost packed;
+    int64_t max_start = 0, product = 0;
+    if (__builtin_mul_overflow(items, slots, &packed.split_scale) ||
+        __builtin_mul_overflow(items, total + 1, &max_start) ||
+        __builtin_mul_overflow(max_start + 1, ++packed.split_scale, &packed.start_scale) ||
+        __builtin_mul_overflow(changes, packed.start_scale, &product) || product > (int64_t{1} << 62))
+      return std::nullopt;
+    return packed;
+  }
+  Word pack(int64_t changes, int64_t start, int64_t splits) const {
+    return changes * start_scale + start * split_scale + splits;
+  }
+  Cost unpack(Word value) const {
+    return Cost{value / start_scale, value % start_scale / split_scale, value % split_scale};
+  }
+};
+
+// The same interface over the plain Cost, for instances too large to pack.
+struct PlainCost {
+  using Word = Cost;
+  static constexpr Word kUnreached = Cost{std::numeric_limits<int64_t>::max(), 0, 0};
+  Word pack(int64_t changes, int64_t start, int64_t splits) const { return Cost{changes, start, splits}; }
+  Cost unpack(Word value) const { return value; }
+};
+
+template <typename CostModel>
+Solution solve_with(const Problem& problem, const CostModel& packing) {
+  using Word = typename CostModel::Word;
   Solution solution;
   const int slots = static_cast<int>(problem.capacity.size());
   const int items = static_cast<int>(problem.items.size());
-  if (items == 0) {
-    solution.feasible = true;
-    return solution;
-  }
-  if (slots == 0) return solution;
-
   const Positions positions(problem.capacity);
   const auto size = static_cast<size_t>(positions.size);
   std::vector<int64_t> slot_begin(static_cast<size_t>(slots), 0);
-  for (int s = 1; s < slots; ++s)
-    slot_begin[static_cast<size_t>(s)] = slot_begin[static_cast<size_t>(s - 1)] + problem.capacity[static_cast<size_t>(s - 1)];
+  std::vector<int> nonempty_before(static_cast<size_t>(slots) + 1, 0);  // slots with room, before s
+  for (int s = 0; s < slots; ++s) {
+    const auto u = static_cast<size_t>(s);
+    if (s > 0) slot_begin[u] = slot_begin[u - 1] + std::max(0, problem.capacity[u - 1]);
+    nonempty_before[u + 1] = nonempty_before[u] + (problem.capacity[u] > 0 ? 1 : 0);
+  }
+
+  int64_t total_time = 0;
+  for (int c : problem.capacity) total_time += std::max(0, c);
+  std::vector<int64_t> time_needed(static_cast<size_t>(items) + 1, 0);  // by items k.. together
+  for (int k = items - 1; k >= 0; --k)
+    time_needed[static_cast<size_t>(k)] = time_needed[static_cast<size_t>(k) + 1] + problem.items[static_cast<size_t>(k)].duration;
 
   // best[e]: least cost of placing items 0..k with item k ending at index e.
-  std::vector<Cost> best(size), next(size);
-  std::vector<char> reached(size, 0), next_reached(size, 0);
+  const Word kUnreached = CostModel::kUnreached;
+  std::vector<Word> best(size, kUnreached), next(size, kUnreached);
   // For tracing back: the start index item k used to end at e, and the end
   // index of item k-1 that start came after.
-  std::vector<std::vector<int>> start_for_end(static_cast<size_t>(items), std::vector<int>(size, kNone));
-  std::vector<std::vector<int>> end_before_start(static_cast<size_t>(items), std::vector<int>(size, kNone));
+  std::vector<int> start_for_end(static_cast<size_t>(items) * size, kNone);
+  std::vector<int> end_before_start(static_cast<size_t>(items) * size, kNone);
   std::vector<int> best_upto(size, kNone), best_in_slot_upto(size, kNone);
-  ItemPlacement placement;
+  std::vector<int> previous_upto(static_cast<size_t>(slots) + 1);  // previous slots (with room) before s
 
   for (int k = 0; k < items; ++k) {
     const ProblemItem& item = problem.items[static_cast<size_t>(k)];
-    // Prefix minima of `best`, over the whole row and within each slot.
+    int* starts = &start_for_end[static_cast<size_t>(k) * size];
+    int* befores = &end_before_start[static_cast<size_t>(k) * size];
+    // No start before the earliest end of the previous item, nor so late
+    // that the items left cannot fit in the time left.
+    const int64_t latest_start = total_time - time_needed[static_cast<size_t>(k)];
+    size_t first = 0;
     if (k > 0) {
-      int running = kNone, in_slot = kNone;
-      for (size_t i = 0; i < size; ++i) {
-        if (i > 0 && positions.slot_of[i] != positions.slot_of[i - 1]) in_slot = kNone;
-        if (reached[i]) {
+      while (first < size && best[first] == kUnreached) ++first;
+      if (first == size) return solution;
+      // Prefix minima of `best`, over the whole row and within each slot.
+      int running = kNone, in_slot = kNone, slot = positions.slot_of[first];
+      for (size_t i = first; i < size; ++i) {
+        if (positions.slot_of[i] != slot) slot = positions.slot_of[i], in_slot = kNone;
+        if (best[i] != kUnreached) {
           if (running == kNone || best[i] < best[static_cast<size_t>(running)]) running = static_cast<int>(i);
           if (in_slot == kNone || best[i] < best[static_cast<size_t>(in_slot)]) in_slot = static_cast<int>(i);
         }
@@ -124,49 +192,76 @@ Solution solve(const Problem& problem) {
         best_in_slot_upto[i] = in_slot;
       }
     }
-    std::fill(next_reached.begin(), next_reached.end(), 0);
-    for (int s = 0; s < slots; ++s) {
-      for (int o = 0; o < problem.capacity[static_cast<size_t>(s)]; ++o) {
+    int64_t previous_total = 0;
+    if (problem.has_previous) {
+      for (int s = 0; s < slots; ++s) {
+        const bool had = problem.capacity[static_cast<size_t>(s)] > 0 &&
+                         std::binary_search(item.previous_slots.begin(), item.previous_slots.end(), s);
+        previous_upto[static_cast<size_t>(s) + 1] = previous_upto[static_cast<size_t>(s)] + (had ? 1 : 0);
+      }
+      previous_total = static_cast<int64_t>(item.previous_slots.size());
+    }
+    std::fill(next.begin(), next.end(), kUnreached);
+    for (int s = positions.slot_of[first]; s < slots; ++s) {
+      const int64_t begin = slot_begin[static_cast<size_t>(s)];
+      if (begin > latest_start) break;
+      const int capacity =
+          static_cast<int>(std::min<int64_t>(problem.capacity[static_cast<size_t>(s)], latest_start - begin + 1));
+      const int from = std::max(0, static_cast<int>(first) - positions.base[static_cast<size_t>(s)]);
+      for (int o = from; o < capacity; ++o) {
         const int p = positions.index(s, o);
         int before = kNone;
-        Cost so_far;
+        Word so_far = packing.pack(0, 0, 0);
         if (k > 0) {
           before = item.same_slot_as_previous ? best_in_slot_upto[static_cast<size_t>(p)]
                                               : best_upto[static_cast<size_t>(p)];
           if (before == kNone) continue;
           so_far = best[static_cast<size_t>(before)];
         }
-        if (place_item(problem, k, s, o, placement) != Obstacle::none) continue;
-        const Cost total = so_far + cost_of(problem, item, placement, slot_begin);
-        const Piece& last = placement.pieces.back();
-        const auto e = static_cast<size_t>(positions.index(last.slot, last.offset + last.length));
-        if (!next_reached[e] || total < next[e]) {
+        const Reach r = reach(problem, item, s, o);
+        if (!r.ok) continue;
+        int64_t changes = 0;
+        if (problem.has_previous) {
+          const int common = previous_upto[static_cast<size_t>(r.end_slot) + 1] - previous_upto[static_cast<size_t>(s)];
+          changes = previous_total + r.pieces - 2 * common;
+        }
+        const Word total =
+            so_far + packing.pack(changes, slot_begin[static_cast<size_t>(s)] + o, r.pieces - 1);
+        const auto e = static_cast<size_t>(positions.index(r.end_slot, r.end_offset));
+        if (total < next[e]) {
           next[e] = total;
-          next_reached[e] = 1;
-          start_for_end[static_cast<size_t>(k)][e] = p;
-          end_before_start[static_cast<size_t>(k)][static_cast<size_t>(p)] = before;
+          starts[e] = p;
+          befores[p] = before;
         }
       }
     }
     std::swap(best, next);
-    std::swap(reached, next_reached);
   }
 
   int end = kNone;
   for (size_t i = 0; i < size; ++i)
-    if (reached[i] && (end == kNone || best[i] < best[static_cast<size_t>(end)])) end = static_cast<int>(i);
+    if (best[i] != kUnreached && (end == kNone || best[i] < best[static_cast<size_t>(end)])) end = static_cast<int>(i);
   if (end == kNone) return solution;
 
   solution.feasible = true;
-  solution.cost = best[static_cast<size_t>(end)];
+  solution.cost = packing.unpack(best[static_cast<size_t>(end)]);
   solution.items.resize(static_cast<size_t>(items));
   for (int k = items - 1; k >= 0; --k) {
-    const int p = start_for_end[static_cast<size_t>(k)][static_cast<size_t>(end)];
+    const int p = start_for_end[static_cast<size_t>(k) * size + static_cast<size_t>(end)];
     const int s = positions.slot_of[static_cast<size_t>(p)];
     place_item(problem, k, s, p - positions.base[static_cast<size_t>(s)], solution.items[static_cast<size_t>(k)]);
-    end = end_before_start[static_cast<size_t>(k)][static_cast<size_t>(p)];
+    end = end_before_start[static_cast<size_t>(k) * size + static_cast<size_t>(p)];
   }
   return solution;
+}
+
+}  // namespace
+
+Solution solve(const Problem& problem) {
+  if (problem.items.empty()) return Solution{true, {}, {}};
+  if (problem.capacity.empty()) return Solution{};
+  if (auto packed = PackedCost::for_problem(problem)) return solve_with(problem, *packed);
+  return solve_with(problem, PlainCost{});
 }
 
 Evaluation evaluate(const Problem& problem, const std::vector<ItemPlacement>& placement) {
