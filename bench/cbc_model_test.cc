@@ -1,4 +1,5 @@
 #include "cbc_model.h"
+#include "planning/random_problem.h"
 
 #include <gtest/gtest.h>
 
@@ -11,49 +12,12 @@ namespace {
 using planning::Problem;
 using planning::ProblemItem;
 
-// Small random agendas, as in the solver's own test, a little larger so that
-// CBC has to branch: every rule is drawn now and then.
+// A little larger than the solver's own test, so that CBC has to branch.
 Problem random_problem(std::mt19937& random) {
-  auto pick = [&](int low, int high) { return std::uniform_int_distribution<int>(low, high)(random); };
-  Problem problem;
-  const int slots = pick(2, 5);
-  for (int s = 0; s < slots; ++s) problem.capacity.push_back(pick(0, 5) == 0 ? 0 : pick(2, 8));
-  problem.min_piece = pick(1, 3);
-  problem.has_previous = pick(0, 1) == 1;
-  const int items = pick(1, 5);
-  for (int k = 0; k < items; ++k) {
-    ProblemItem item;
-    item.duration = pick(1, 5);
-    item.never_split = pick(0, 5) == 0;
-    item.earliest_slot = pick(0, 4) == 0 ? pick(0, slots - 1) : 0;
-    item.opens = k == 0 && pick(0, 2) == 0;
-    item.closes = k == items - 1 && pick(0, 2) == 0;
-    item.same_slot_as_previous = k > 0 && pick(0, 4) == 0;
-    if (problem.has_previous)
-      for (int s = 0; s < slots; ++s)
-        if (pick(0, 2) == 0) item.previous_slots.push_back(s);
-    problem.items.push_back(item);
-  }
-  return problem;
+  return planning::testing::random_problem(random, {2, 5, 2, 8, 5, 5, 6});
 }
 
-std::string describe(const Problem& problem) {
-  std::string text = "capacity";
-  for (int c : problem.capacity) text += " " + std::to_string(c);
-  text += "; min_piece " + std::to_string(problem.min_piece) + (problem.has_previous ? "; with previous" : "");
-  for (const ProblemItem& item : problem.items) {
-    text += "\n  item duration " + std::to_string(item.duration) + " earliest " + std::to_string(item.earliest_slot);
-    if (item.never_split) text += " never_split";
-    if (item.opens) text += " opens";
-    if (item.closes) text += " closes";
-    if (item.same_slot_as_previous) text += " same_slot";
-    if (!item.previous_slots.empty()) {
-      text += " previous";
-      for (int s : item.previous_slots) text += " " + std::to_string(s);
-    }
-  }
-  return text;
-}
+using planning::testing::describe;
 
 constexpr int kProblems = 200;
 

@@ -1,4 +1,5 @@
 #include "planning/solver.h"
+#include "planning/random_problem.h"
 
 #include <gtest/gtest.h>
 
@@ -51,29 +52,7 @@ struct Exhaustive {
   }
 };
 
-Problem random_problem(std::mt19937& random) {
-  auto pick = [&](int low, int high) { return std::uniform_int_distribution<int>(low, high)(random); };
-  Problem problem;
-  const int slots = pick(1, 4);
-  for (int s = 0; s < slots; ++s) problem.capacity.push_back(pick(0, 6));
-  problem.min_piece = pick(1, 3);
-  problem.has_previous = pick(0, 1) == 1;
-  const int items = pick(1, 4);
-  for (int k = 0; k < items; ++k) {
-    ProblemItem item;
-    item.duration = pick(1, 6);
-    item.never_split = pick(0, 5) == 0;
-    item.earliest_slot = pick(0, 4) == 0 ? pick(0, slots - 1) : 0;
-    item.opens = k == 0 && pick(0, 2) == 0;
-    item.closes = k == items - 1 && pick(0, 2) == 0;
-    item.same_slot_as_previous = k > 0 && pick(0, 5) == 0;
-    if (problem.has_previous)
-      for (int s = 0; s < slots; ++s)
-        if (pick(0, 2) == 0) item.previous_slots.push_back(s);
-    problem.items.push_back(item);
-  }
-  return problem;
-}
+using testing::random_problem;
 
 // The solver's optimum equals the exhaustive search's on random small
 // agendas, and its placement passes the independent evaluation.

@@ -104,8 +104,8 @@ h1 { font-size: 1.5rem; margin-top: 1.5rem; }
 h2 { font-size: 1.2rem; }
 h3, h4, h5 { font-size: 1rem; }
 ol.agenda, ol.agenda ol { list-style: none; padding-inline-start: 0; }
-ol.agenda ol { padding-inline-start: 2.5rem; }
-ol.agenda .label { display: inline-block; min-width: 2.5rem; }
+ol.agenda li { padding-inline-start: 2.5rem; text-indent: -2.5rem; }
+ol.agenda .label { display: inline-block; min-width: 2.5rem; text-indent: 0; }
 .documents { list-style: none; padding-inline-start: 0; }
 .symbol { white-space: nowrap; }
 table.organization { border-collapse: collapse; width: 100%; }
@@ -113,6 +113,7 @@ table.organization th, table.organization td { text-align: start; vertical-align
 table.organization thead th { font-style: italic; font-weight: normal; border-bottom: 1px solid var(--rule); }
 table.organization th.day { font-weight: bold; padding-top: .75rem; }
 .continued { font-style: italic; }
+.annex-note { border-top: 1px solid var(--rule); padding-top: .5rem; font-size: .9rem; }
 .footnotes { border-top: 1px solid var(--rule); margin-top: 2rem; font-size: .9rem; }
 .footnotes ol { padding-inline-start: 1.5rem; }
 sup.fnref a { text-decoration: none; }
@@ -164,7 +165,15 @@ void write_annex(const AgendaLayout& layout, std::string& out) {
     }
     out += "</tbody>\n";
   }
-  out += "</table>\n</section>\n";
+  out += "</table>\n";
+  // As in the issued documents, the annex repeats the note its title calls.
+  for (const NumberedFootnote& footnote : layout.footnotes) {
+    if (footnote.number != layout.annex_footnote) continue;
+    out += fmt::format("<p class=\"annex-note\"><sup>{}</sup> ", footnote.number);
+    for (const Paragraph& paragraph : footnote.text) write_inlines(paragraph.content, out);
+    out += "</p>\n";
+  }
+  out += "</section>\n";
 }
 
 }  // namespace
@@ -189,11 +198,11 @@ std::string render_html(const AgendaLayout& layout) {
   out += fmt::format("<h1>{}</h1>\n<section class=\"agenda\">\n<h2>{}</h2>\n<ol class=\"agenda\">\n",
                      escape(layout.title), escape(layout.agenda_heading));
   for (const LaidOutItem& item : layout.items) {
-    out += fmt::format("<li><span class=\"label\">{}</span> {}", escape(item.label), escape(item.list_entry));
+    out += fmt::format("<li><span class=\"label\">{}</span>{}", escape(item.label), escape(item.list_entry));
     if (!item.subitems.empty()) {
       out += "\n<ol>\n";
       for (const LaidOutItem& sub : item.subitems)
-        out += fmt::format("<li><span class=\"label\">{}</span> {}</li>\n", escape(sub.label), escape(sub.list_entry));
+        out += fmt::format("<li><span class=\"label\">{}</span>{}</li>\n", escape(sub.label), escape(sub.list_entry));
       out += "</ol>\n";
     }
     out += "</li>\n";

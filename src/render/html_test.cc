@@ -20,6 +20,9 @@ TEST(Html, StandaloneAccessiblePage) {
   EXPECT_NE(html.find("href=\"#fn1\" role=\"doc-noteref\""), std::string::npos);
   EXPECT_NE(html.find("<li id=\"fn2\" value=\"2\">"), std::string::npos);
   EXPECT_NE(html.find("<em>Smuggling of Migrants: Compendium"), std::string::npos);
+  // The annex repeats the note its title calls, as the issued document does.
+  EXPECT_NE(html.find("<p class=\"annex-note\"><sup>1</sup> Si la réunion doit se tenir sous forme hybride"),
+            std::string::npos);
 }
 
 TEST(Html, EscapesTextAndDropsUnsafeLinks) {
