@@ -702,9 +702,10 @@ std::optional<std::pair<Position, unsigned char>> find_invalid_utf8(std::string_
 // toml++ 3.3 reaches __builtin_unreachable() when it asks whether some
 // non-ASCII characters are whitespace (marzer/tomlplusplus#190 and #295, fixed
 // upstream by #305): outside strings and comments, where TOML allows only
-// ASCII anyway, and first on the line after a line-ending backslash in a
-// """ string. This scanner finds such a character before toml++ sees it.
-// `text` is valid UTF-8.
+// ASCII anyway; after a backslash in a """ string; and first on the line after
+// a line-ending backslash. This scanner finds such a character before toml++
+// sees it. It follows keys and values as far as toml++ does: a quote inside a
+// bare value (2022-06-2"7") does not open a string. `text` is valid UTF-8.
 class NonAsciiScanner {
  public:
   explicit NonAsciiScanner(std::string_view text) : text_(text) {
@@ -713,19 +714,40 @@ class NonAsciiScanner {
 
   // The position of the first such character and what to tell the author.
   std::optional<std::pair<Position, std::string>> find() {
+    bool value = false;     // reading a value (after '='), not a key
+    bool bare = false;      // inside a bare value: 12, 2022-06-27, true
+    std::string nesting;    // open '[' and '{' of values
     while (i_ < text_.size()) {
       const char c = peek();
-      if (c == '#') {
-        while (i_ < text_.size() && peek() != '\n') advance();
-      } else if (c == '"' || c == '\'') {
-        if (auto problem = skip_string()) return problem;
-      } else if (is_non_ascii(c)) {
+      if (is_non_ascii(c))
         return std::pair{at_, fmt::format("not valid TOML: '{}' outside a quoted string or comment; only strings "
                                           "and comments may hold non-ASCII characters",
                                           character())};
-      } else {
-        advance();
+      if (c == '#') {
+        while (i_ < text_.size() && peek() != '\n') advance();
+        continue;
       }
+      if ((c == '"' || c == '\'') && !bare) {
+        if (auto problem = skip_string()) return problem;
+        continue;
+      }
+      if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == ',' || c == ']' || c == '}') {
+        bare = false;
+        if (c == '\n' && nesting.empty()) value = false;
+        if (c == ',' && !nesting.empty()) value = nesting.back() == '[';
+        if ((c == ']' || c == '}') && !nesting.empty() && nesting.back() == (c == ']' ? '[' : '{')) {
+          nesting.pop_back();
+          value = true;
+        }
+      } else if (!value) {
+        value = c == '=';
+      } else if ((c == '[' || c == '{') && !bare) {
+        nesting += c;
+        value = c == '[';
+      } else {
+        bare = true;
+      }
+      advance();
     }
     return std::nullopt;
   }
@@ -757,6 +779,7 @@ class NonAsciiScanner {
     for (int n = multi_line ? 3 : 1; n > 0; --n) advance();
     while (i_ < text_.size()) {
       const char c = peek();
+      const Position at = at_;
       if (c == '\n' && !multi_line) return std::nullopt;
       if (c == quote && (!multi_line || (peek(1) == quote && peek(2) == quote))) {
         // """"" closes after two quotes of content.
@@ -765,6 +788,8 @@ class NonAsciiScanner {
       }
       advance();
       if (c != '\\' || quote != '"') continue;
+      if (is_non_ascii(peek()))
+        return std::pair{at, fmt::format("not valid TOML: '\\{}' is not an escape sequence", character())};
       if (multi_line && ends_line()) {
         while (peek() == ' ' || peek() == '\t' || peek() == '\r' || peek() == '\n') advance();
         if (is_non_ascii(peek()))

@@ -481,6 +481,23 @@ TEST(MeetingFileUnreadable, MalformedDateTimeIsReportedNotAsserted) {
                                                           "hour, saw 'q'")));
 }
 
+TEST(MeetingFileUnreadable, QuoteInsideABareValue) {
+  // toml++ reads 9"é" as one bare value, up to the next space.
+  EXPECT_THAT(check(with("ordinal = 9", "ordinal = 9\"é\"")),
+              ElementsAre(at("9:13: error", "not valid TOML: 'é' outside a quoted string or comment")));
+}
+
+TEST(MeetingFileUnreadable, NonAsciiEscape) {
+  EXPECT_THAT(check(with("annotation.en = \"A brief update.\"", "annotation.en = \"A brief \\é update.\"")),
+              ElementsAre(at("83:26: error", "not valid TOML: '\\é' is not an escape sequence")));
+}
+
+TEST(MeetingFileUnreadable, CompactKeysValuesAndInlineTablesAreRead) {
+  const std::string text = std::string(kValid) + "x = {}\ny=[{a=\"é\"},'ü']\n";
+  EXPECT_THAT(check(text), ElementsAre(at("114:1: error", "unknown key 'x' in [[organization.slots]]"),
+                                       at("115:1: error", "unknown key 'y' in [[organization.slots]]")));
+}
+
 TEST(MeetingFileUnreadable, ByteOrderMarkIsAccepted) {
   EXPECT_THAT(check("\xEF\xBB\xBF" + std::string(kValid)), IsEmpty());
 }
