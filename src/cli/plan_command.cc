@@ -147,6 +147,7 @@ void print_table(const Meeting& meeting, const planning::Plan& plan, MeetingForm
 std::string organization_toml(const OrganizationOfWork& organization) {
   std::string out = "[organization]\n";
   if (!organization.footnote.empty()) out += fmt::format("footnote = \"{}\"\n", organization.footnote);
+  out += fmt::format("sequence = {}\n", organization.sequence);
   for (const Slot& slot : organization.slots) {
     out += fmt::format("\n[[organization.slots]]\ndate = {}\nstart = \"{}\"\nend = \"{}\"\nitems = [", to_iso(slot.date),
                        to_hhmm(slot.start), to_hhmm(slot.end));
@@ -200,6 +201,19 @@ bool write_organization(const std::string& path, const OrganizationOfWork& organ
   if (ec) {
     err << fmt::format("plenary plan: cannot replace {}: {}\n", path, ec.message());
     return false;
+  }
+  return true;
+}
+
+// Same meetings at the same times with the same items.
+bool same_assignments(const OrganizationOfWork& a, const OrganizationOfWork& b) {
+  if (a.slots.size() != b.slots.size()) return false;
+  for (size_t s = 0; s < a.slots.size(); ++s) {
+    const Slot& x = a.slots[s];
+    const Slot& y = b.slots[s];
+    if (!(x.date == y.date) || x.start != y.start || x.end != y.end || x.items.size() != y.items.size()) return false;
+    for (size_t i = 0; i < x.items.size(); ++i)
+      if (x.items[i].item != y.items[i].item) return false;
   }
   return true;
 }
@@ -261,7 +275,11 @@ int run_plan(const PlanCommandOptions& options, std::ostream& out, std::ostream&
     return kExitErrors;
   }
   if (options.write) {
-    if (!write_organization(options.file, plan.organization, err)) return kExitUnreadable;
+    // Calendar clients update an event when its SEQUENCE grows: a stored
+    // plan that differs from the file's gets the next revision.
+    OrganizationOfWork stored = plan.organization;
+    stored.sequence = meeting.organization.sequence + (same_assignments(stored, meeting.organization) ? 0 : 1);
+    if (!write_organization(options.file, stored, err)) return kExitUnreadable;
     err << fmt::format("plenary plan: wrote the organization of work into {}\n", options.file);
   }
   return kExitOk;

@@ -76,6 +76,10 @@ TEST_F(PlanCommand, WriteStoresThePlanAndKeepsTheRest) {
   ASSERT_EQ(written.meeting->organization.slots.size(), 4u);
   EXPECT_EQ(to_hhmm(written.meeting->organization.slots[0].start), "12:00");
   EXPECT_EQ(written.meeting->organization.footnote, "hybrid");
+  EXPECT_EQ(written.meeting->organization.sequence, 1);  // the plan changed
+  // Storing the same plan again keeps the revision.
+  ASSERT_EQ(run({file.string(), "hybrid", "", false, false, false, true}), kExitOk) << err_.str();
+  EXPECT_EQ(load_meeting_file(file.string()).meeting->organization.sequence, 1);
   EXPECT_EQ(written.meeting->items.size(), 6u);
   std::ifstream in(file);
   std::stringstream text;

@@ -572,6 +572,7 @@ class Reader {
 
   void read_organization(Table& t, OrganizationOfWork& organization) {
     organization.footnote = string(t, "footnote", Need::optional).value_or("");
+    organization.sequence = small_integer(t, "sequence", Need::optional, 0, 1000000).value_or(0);
     for_each_table(t, "slots", "[[organization.slots]]", [&](Table& slot_table) {
       Slot slot;
       slot.date = date(slot_table, "date", Need::required);

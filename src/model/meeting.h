@@ -145,6 +145,7 @@ struct Slot {
 struct OrganizationOfWork {
   std::vector<Slot> slots;
   std::string footnote;          // footnote id called from the annex title
+  int sequence = 0;              // revision: bumped each time a changed plan is stored
 };
 
 // A plenary meeting's hours within a day.
