@@ -14,7 +14,10 @@
 #include "cli/symbol_command.h"
 #include "format/meeting_file.h"
 #include "i18n/catalog.h"
+#include "render/akoma_ntoso.h"
 #include "render/html.h"
+#include "render/ics.h"
+#include "render/pdf.h"
 #include "render/layout.h"
 #include "render/markdown.h"
 
@@ -43,9 +46,32 @@ std::string file_stem(const std::string& symbol) {
   return stem.empty() ? "agenda" : stem;
 }
 
-std::string render_format(const AgendaLayout& layout, const std::string& format) {
-  if (format == "md") return render_markdown(layout);
-  return render_html(layout);
+// The output formats: the name given to --to, how the file name ends, and
+// the writer. Adding a format is adding a row.
+struct OutputFormat {
+  const char* name;
+  const char* suffix;
+  std::string (*render)(const Meeting&, const AgendaLayout&);
+};
+
+const OutputFormat kOutputFormats[] = {
+    {"pdf", "pdf", [](const Meeting&, const AgendaLayout& layout) { return render_pdf(layout); }},
+    {"html", "html", [](const Meeting&, const AgendaLayout& layout) { return render_html(layout); }},
+    {"md", "md", [](const Meeting&, const AgendaLayout& layout) { return render_markdown(layout); }},
+    {"akn", "akn.xml", render_akoma_ntoso},
+    {"ics", "ics", render_icalendar},
+};
+
+const OutputFormat* find_output_format(const std::string& name) {
+  for (const OutputFormat& format : kOutputFormats)
+    if (name == format.name) return &format;
+  return nullptr;
+}
+
+std::string output_format_names() {
+  std::string names;
+  for (const OutputFormat& format : kOutputFormats) names += std::string(names.empty() ? "" : ", ") + format.name;
+  return names;
 }
 
 bool write_file(const std::filesystem::path& path, const std::string& content, std::ostream& err) {
@@ -109,8 +135,8 @@ int run_check(const std::string& file, bool final, bool json, std::ostream& out,
 
 int run_render(const RenderOptions& options, std::ostream& out, std::ostream& err) {
   for (const std::string& format : options.formats)
-    if (format != "md" && format != "html") {
-      err << fmt::format("plenary render: unknown format '{}': expected md or html\n", format);
+    if (!find_output_format(format)) {
+      err << fmt::format("plenary render: unknown format '{}': expected one of {}\n", format, output_format_names());
       return kExitUnreadable;
     }
   if (options.languages.empty() || options.formats.empty()) {
@@ -147,7 +173,8 @@ int run_render(const RenderOptions& options, std::ostream& out, std::ostream& er
   namespace fs = std::filesystem;
   const bool single = layouts.size() == 1 && options.formats.size() == 1;
   const fs::path target(options.output.empty() ? "." : options.output);
-  const bool to_file = single && target.extension() == "." + options.formats.front();
+  const bool to_file =
+      single && target.extension() == fs::path(std::string("x.") + find_output_format(options.formats.front())->suffix).extension();
   std::error_code ec;
   fs::create_directories(to_file ? target.parent_path().empty() ? fs::path(".") : target.parent_path() : target, ec);
   if (ec) {
@@ -155,10 +182,12 @@ int run_render(const RenderOptions& options, std::ostream& out, std::ostream& er
     return kExitUnreadable;
   }
   for (const AgendaLayout& layout : layouts) {
-    for (const std::string& format : options.formats) {
+    for (const std::string& name : options.formats) {
+      const OutputFormat& format = *find_output_format(name);
       const fs::path path =
-          to_file ? target : target / fmt::format("{}.{}.{}", file_stem(meeting.document.symbol), layout.language, format);
-      if (!write_file(path, render_format(layout, format), err)) return kExitUnreadable;
+          to_file ? target
+                  : target / fmt::format("{}.{}.{}", file_stem(meeting.document.symbol), layout.language, format.suffix);
+      if (!write_file(path, format.render(meeting, layout), err)) return kExitUnreadable;
       out << path.string() << '\n';
     }
   }
@@ -185,7 +214,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   auto* render = app.add_subcommand("render", "Write the annotated provisional agenda");
   render->add_option("FILE", render_options.file, "the meeting file")->required();
   render->add_option("--lang", langs, "languages, comma-separated (ar,zh,en,fr,ru,es)")->capture_default_str();
-  render->add_option("--to", formats, "formats, comma-separated (md,html)")->capture_default_str();
+  render->add_option("--to", formats, "formats, comma-separated: " + output_format_names())->capture_default_str();
   render->add_option("-o,--output", render_options.output, "output directory (or file, for one language and format)")
       ->required();
   render->add_flag("--draft", render_options.draft, "render texts missing in a language as visible gaps");

@@ -93,8 +93,8 @@ TEST_F(Cli, BadUsageExitsTwo) {
   EXPECT_EQ(run({"frobnicate"}), kExitUnreadable);
   EXPECT_EQ(run({"check"}), kExitUnreadable);
   EXPECT_NE(err_.str().find("FILE is required"), std::string::npos) << err_.str();
-  EXPECT_EQ(run({"render", kExample, "--to", "pdf", "-o", dir_.string()}), kExitUnreadable);
-  EXPECT_NE(err_.str().find("unknown format 'pdf'"), std::string::npos);
+  EXPECT_EQ(run({"render", kExample, "--to", "rtf", "-o", dir_.string()}), kExitUnreadable);
+  EXPECT_NE(err_.str().find("unknown format 'rtf'"), std::string::npos);
   EXPECT_EQ(run({"render", kExample, "--lang", "de", "-o", dir_.string()}), kExitUnreadable);
   EXPECT_NE(err_.str().find("no catalog for language 'de'"), std::string::npos);
   EXPECT_EQ(run({"--help"}), kExitOk);
@@ -114,6 +114,35 @@ TEST_F(Cli, RenderToOneFile) {
   const std::string target = (dir_ / "sub" / "agenda.html").string();
   EXPECT_EQ(run({"render", kExample, "--lang", "en", "--to", "html", "-o", target}), kExitOk) << err_.str();
   EXPECT_TRUE(fs::exists(target));
+}
+
+TEST_F(Cli, RenderWritesAkomaNtoso) {
+  EXPECT_EQ(run({"render", kExample, "--lang", "fr,en", "--to", "akn", "-o", dir_.string()}), kExitOk) << err_.str();
+  std::ifstream in(dir_ / "CTOC_COP_WG.7_2022_1.fr.akn.xml", std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  EXPECT_TRUE(text.str().starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<akomaNtoso")) << text.str();
+  EXPECT_NE(text.str().find("/CTOC-COP-WG.7-2022-1/fra@2022-03-16/!main.xml"), std::string::npos);
+  EXPECT_TRUE(fs::exists(dir_ / "CTOC_COP_WG.7_2022_1.en.akn.xml"));
+  // One language to one file: any name ending in .xml.
+  const std::string target = (dir_ / "agenda.xml").string();
+  EXPECT_EQ(run({"render", kExample, "--lang", "en", "--to", "akn", "-o", target}), kExitOk) << err_.str();
+  EXPECT_TRUE(fs::is_regular_file(target));
+}
+
+TEST_F(Cli, RenderWritesICalendar) {
+  EXPECT_EQ(run({"render", kExample, "--lang", "en,fr", "--to", "ics", "-o", dir_.string()}), kExitOk) << err_.str();
+  for (const char* name : {"CTOC_COP_WG.7_2022_1.en.ics", "CTOC_COP_WG.7_2022_1.fr.ics"}) {
+    std::ifstream in(dir_ / name, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    const std::string calendar = text.str();
+    EXPECT_TRUE(calendar.starts_with("BEGIN:VCALENDAR\r\n")) << name;
+    size_t events = 0;
+    for (size_t at = calendar.find("BEGIN:VEVENT"); at != std::string::npos; at = calendar.find("BEGIN:VEVENT", at + 1))
+      ++events;
+    EXPECT_EQ(events, 4u) << name;
+  }
 }
 
 TEST_F(Cli, RenderRefusesAMeetingWithErrorsAndWritesNothing) {

@@ -44,15 +44,32 @@ class Catalog {
   const std::string& text(const std::string& key) const;
   std::string format(const std::string& key, const Placeholders& values) const { return fill(text(key), values); }
 
-  // Dates and times in the house style.
+  // Dates and times in the house style. date() uses ICU for day and month
+  // names unless the catalog names them itself: "months.6" replaces MMMM (the
+  // UN's Arabic "حزيران/يونيه"), "<pattern_key>_weekdays.3" replaces EEEE in
+  // that one pattern (Russian "в среду" in the opening), 1 = Monday.
   std::string date(const Date& date, const std::string& pattern_key) const;  // "dates.full"
   std::string date_range(const Date& first, const Date& last) const;
   std::string time(TimeOfDay time) const;
   std::string time_range(TimeOfDay start, TimeOfDay end) const;
 
+  // The date of issue as the document head writes it. Arabic, Chinese and
+  // Russian UN documents keep the head block in English ("16 March 2022")
+  // while their text dates are in the language ("dates.issue"); the optional
+  // keys dates.head (ICU pattern) and dates.head_locale say so. Without them
+  // this is date(date, "dates.issue").
+  std::string head_date(const Date& date) const;
+
+  // The letter of sub-item n, 1-based: from agenda.letters, a space-separated
+  // list ("أ ب ج ..."), when the language has its own letters; otherwise the
+  // Latin "a", "b", ... "z", "aa" of plenary::subitem_letter().
+  std::string subitem_letter(int n) const;
+
   const std::map<std::string, std::string>& entries() const { return entries_; }
 
  private:
+  const std::string* find(const std::string& key) const;
+  std::string icu_pattern(const Date& date, const std::string& pattern, const std::string& locale) const;
   std::string icu_pattern(const Date& date, const std::string& pattern) const;
   std::string day_number(const Date& date) const;
   std::string month_name(const Date& date) const;

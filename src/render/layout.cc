@@ -52,7 +52,7 @@ class LayoutBuilder {
     out.parent_body = meeting_.body.parent.empty() ? "" : pick(meeting_.body.parent, "body.parent");
     out.symbol = meeting_.document.symbol;
     out.distribution = catalog_.text(fmt::format("heading.distribution.{}", to_string(meeting_.document.distribution)));
-    out.issued = catalog_.date(meeting_.document.issued, "dates.issue");
+    out.issued = catalog_.head_date(meeting_.document.issued);
     out.document_language = catalog_.text("own_name");
     out.original = catalog_.format(
         "heading.original", {{"language", catalog_.text("language_names." + meeting_.document.original_language)}});
@@ -70,13 +70,13 @@ class LayoutBuilder {
   std::string key_of(const Item& parent, const Item& item, bool is_sub) const {
     if (!is_sub) return std::to_string(item.number);
     return catalog_.format("agenda.item_key",
-                           {{"number", std::to_string(parent.number)}, {"letter", subitem_letter(item.number)}});
+                           {{"number", std::to_string(parent.number)}, {"letter", catalog_.subitem_letter(item.number)}});
   }
 
   LaidOutItem lay_out_item(const Item& parent, const Item& item, bool is_sub, bool last_sub) {
     LaidOutItem out;
     const std::string key = is_sub ? item_key(parent.number, item.number) : item_key(item.number);
-    out.label = is_sub ? catalog_.format("agenda.subitem_label", {{"letter", subitem_letter(item.number)}})
+    out.label = is_sub ? catalog_.format("agenda.subitem_label", {{"letter", catalog_.subitem_letter(item.number)}})
                        : catalog_.format("agenda.item_label", {{"number", std::to_string(item.number)}});
     out.title = pick(item.title, fmt::format("item {} title", key));
     if (!item.subitems.empty())
