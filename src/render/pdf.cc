@@ -73,11 +73,10 @@ struct Style {
   bool bold = false;
   bool italic = false;
   double indent = 0;        // from the start side (left, or right in Arabic)
-  double hanging = 0;       // first line starts this much before the others
   double before = 0;
   double after = 6;
   bool keep_with_next = false;
-  PangoAlignment align = PANGO_ALIGN_LEFT;  // "start": Pango mirrors it for right-to-left text
+  PangoAlignment align = PANGO_ALIGN_LEFT;  // "start": mirrored for right-to-left languages
 };
 
 class PdfWriter {
@@ -136,14 +135,12 @@ class PdfWriter {
     pango_font_description_free(font);
     pango_layout_set_width(layout.get(), static_cast<int>(width * PANGO_SCALE));
     pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
-    pango_layout_set_alignment(layout.get(), style.align);
-    if (style.hanging > 0) {
-      // Wrapped lines align with the text after the label's tab.
-      pango_layout_set_indent(layout.get(), static_cast<int>(-style.hanging * PANGO_SCALE));
-      PangoTabArray* tabs = pango_tab_array_new_with_positions(1, TRUE, PANGO_TAB_LEFT, static_cast<int>(style.hanging));
-      pango_layout_set_tabs(layout.get(), tabs);
-      pango_tab_array_free(tabs);
-    }
+    // "Start" is the right edge in Arabic; Pango does not flip it for us
+    // when lines are drawn one by one.
+    PangoAlignment align = style.align;
+    if (layout_.right_to_left && align != PANGO_ALIGN_CENTER)
+      align = align == PANGO_ALIGN_LEFT ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
+    pango_layout_set_alignment(layout.get(), align);
     pango_layout_set_markup(layout.get(), markup.c_str(), -1);
     return layout;
   }
@@ -219,7 +216,7 @@ class PdfWriter {
 
   // Draws a paragraph line by line, breaking pages between lines; each
   // footnote goes to the page of the line that calls it.
-  void paragraph(const Markup& markup, const Style& style) {
+  void paragraph(const Markup& markup, const Style& style, const std::string& label = "") {
     const double width = kWidth - style.indent;
     LayoutPtr layout = make_layout(markup.text, style, width);
     std::map<int, std::vector<int>> calls_by_line;
@@ -254,6 +251,17 @@ class PdfWriter {
       const double line_x = static_cast<double>(logical.x) / PANGO_SCALE;
       cairo_move_to(cr_, x_for(style.indent, width) + line_x, page_start + baseline - top);
       pango_cairo_show_layout_line(cr_, line);
+      if (index == 0 && !label.empty()) {
+        // The label stands in the gutter before the text, on its first line.
+        Style label_style = style;
+        label_style.indent = 0;
+        LayoutPtr label_layout = make_layout(escape(label), label_style, kLabelWidth);
+        const double label_baseline =
+            static_cast<double>(pango_layout_get_baseline(label_layout.get())) / PANGO_SCALE;
+        cairo_move_to(cr_, x_for(style.indent - kLabelWidth, kLabelWidth),
+                      page_start + baseline - top - label_baseline);
+        pango_cairo_show_layout(cr_, label_layout.get());
+      }
       y_ = page_start + line_bottom - top;
       ++index;
     } while (pango_layout_iter_next_line(iter));
@@ -337,17 +345,19 @@ class PdfWriter {
     for (const LaidOutItem& item : layout_.items) {
       Style line;
       line.after = 3;
-      text(item.label + "\t" + item.list_entry, tabbed(line, 0));
-      for (const LaidOutItem& sub : item.subitems) text(sub.label + "\t" + sub.list_entry, tabbed(line, kLabelWidth));
+      labeled(item.label, item.list_entry, line, kLabelWidth);
+      for (const LaidOutItem& sub : item.subitems) labeled(sub.label, sub.list_entry, line, 2 * kLabelWidth);
     }
   }
 
-  // A list line: the label, then the text aligned on a tab stop, wrapped
-  // lines aligned with the text.
-  Style tabbed(Style style, double indent) const {
+  // A list entry: the label in the gutter, the text (and its wrapped lines)
+  // `indent` from the start margin. Drawn as two boxes, so that right-to-left
+  // text mirrors without tab stops.
+  void labeled(const std::string& label, const std::string& plain, Style style, double indent) {
     style.indent = indent;
-    style.hanging = kLabelWidth;
-    return style;
+    Markup markup;
+    markup.add_text(plain);
+    paragraph(markup, style, label);
   }
 
   void write_item(const LaidOutItem& item, int depth) {
