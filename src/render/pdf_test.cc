@@ -1,9 +1,6 @@
 #include "render/pdf.h"
 
-#include <cairo.h>
-#include <fontconfig/fontconfig.h>
 #include <gtest/gtest.h>
-#include <pango/pangocairo.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -11,6 +8,7 @@
 #include <optional>
 #include <vector>
 
+#include "render/release_font_caches.h"
 #include "render/test_support.h"
 
 namespace plenary {
@@ -84,19 +82,6 @@ TEST_P(Pdf, TextComesBackWithHeadingsTitlesAndSymbols) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Languages, Pdf, ::testing::ValuesIn(Catalog::languages()));
-
-// Pango, Cairo and fontconfig keep font caches for the life of the process;
-// releasing them at the end lets LeakSanitizer see only real leaks.
-class ReleaseFontCaches : public ::testing::Environment {
- public:
-  void TearDown() override {
-    pango_cairo_font_map_set_default(nullptr);
-    cairo_debug_reset_static_data();
-    FcFini();
-  }
-};
-
-const auto* const kReleaseFontCaches = ::testing::AddGlobalTestEnvironment(new ReleaseFontCaches);
 
 }  // namespace
 }  // namespace plenary
