@@ -15,7 +15,7 @@ run: build
 	@rm -rf out && mkdir -p out
 	$(BUILD)/plenary check examples/ctoc-wg7-2022/meeting.toml
 	$(BUILD)/plenary plan examples/ctoc-wg7-2022/meeting.toml --format hybrid --against-file
-	$(BUILD)/plenary render examples/ctoc-wg7-2022/meeting.toml --lang ar,zh,en,fr,ru,es --to pdf,html,md,akn,ics -o out
+	$(BUILD)/plenary render examples/ctoc-wg7-2022/meeting.toml --lang ar,zh,en,fr,ru,es --to pdf,docx,html,md,akn,ics -o out
 	@echo "plenary: wrote the ninth meeting's agenda to $(CURDIR)/out:"
 	@ls -1 out | sed 's/^/  out\//'
 

@@ -15,6 +15,7 @@
 #include "format/meeting_file.h"
 #include "i18n/catalog.h"
 #include "render/akoma_ntoso.h"
+#include "render/docx.h"
 #include "render/html.h"
 #include "render/ics.h"
 #include "render/pdf.h"
@@ -56,6 +57,7 @@ struct OutputFormat {
 
 const OutputFormat kOutputFormats[] = {
     {"pdf", "pdf", [](const Meeting&, const AgendaLayout& layout) { return render_pdf(layout); }},
+    {"docx", "docx", [](const Meeting&, const AgendaLayout& layout) { return render_docx(layout); }},
     {"html", "html", [](const Meeting&, const AgendaLayout& layout) { return render_html(layout); }},
     {"md", "md", [](const Meeting&, const AgendaLayout& layout) { return render_markdown(layout); }},
     {"akn", "akn.xml", render_akoma_ntoso},

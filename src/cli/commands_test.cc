@@ -130,6 +130,19 @@ TEST_F(Cli, RenderWritesAkomaNtoso) {
   EXPECT_TRUE(fs::is_regular_file(target));
 }
 
+TEST_F(Cli, RenderWritesDocx) {
+  EXPECT_EQ(run({"render", kExample, "--lang", "fr,ar", "--to", "docx", "-o", dir_.string()}), kExitOk) << err_.str();
+  for (const char* name : {"CTOC_COP_WG.7_2022_1.fr.docx", "CTOC_COP_WG.7_2022_1.ar.docx"}) {
+    std::ifstream in(dir_ / name, std::ios::binary);
+    std::stringstream bytes;
+    bytes << in.rdbuf();
+    // A zip whose first entry is the package's content types.
+    EXPECT_TRUE(bytes.str().starts_with("PK\x03\x04")) << name;
+    EXPECT_EQ(bytes.str().find("[Content_Types].xml"), 30u) << name;
+    EXPECT_NE(out_.str().find(name), std::string::npos);
+  }
+}
+
 TEST_F(Cli, RenderWritesICalendar) {
   EXPECT_EQ(run({"render", kExample, "--lang", "en,fr", "--to", "ics", "-o", dir_.string()}), kExitOk) << err_.str();
   for (const char* name : {"CTOC_COP_WG.7_2022_1.en.ics", "CTOC_COP_WG.7_2022_1.fr.ics"}) {

@@ -33,7 +33,7 @@ TEST(SixLanguages, EveryLanguageInEveryFormat) {
   fs::remove_all(dir);
   const std::string example = PLENARY_SOURCE_DIR "/examples/ctoc-wg7-2022/meeting.toml";
   const char* argv[] = {"plenary", "render", example.c_str(), "--lang", "ar,zh,en,fr,ru,es",
-                        "--to",    "pdf,html,md,akn,ics", "-o", dir.c_str()};
+                        "--to",    "pdf,docx,html,md,akn,ics", "-o", dir.c_str()};
   std::ostringstream out, err;
   ASSERT_EQ(run_cli(9, argv, out, err), kExitOk) << err.str();
   const bool have_xmllint = std::system("command -v xmllint >/dev/null 2>&1") == 0;
@@ -42,6 +42,7 @@ TEST(SixLanguages, EveryLanguageInEveryFormat) {
     const Catalog catalog = Catalog::load(lang);
     const fs::path stem = dir / ("CTOC_COP_WG.7_2022_1." + lang);
     EXPECT_TRUE(read(stem.string() + ".pdf").starts_with("%PDF-"));
+    EXPECT_TRUE(read(stem.string() + ".docx").starts_with("PK\x03\x04"));  // a zip
     const std::string html = read(stem.string() + ".html");
     EXPECT_NE(html.find("<html lang=\"" + lang + "\" dir=\"" + (lang == "ar" ? "rtl" : "ltr") + "\">"),
               std::string::npos);

@@ -8,11 +8,10 @@
 #include <deque>
 #include <iterator>
 #include <map>
+#include <pugixml.hpp>
 #include <sstream>
 #include <stdexcept>
 #include <vector>
-
-#include <pugixml.hpp>
 
 // Formats are written with designated initializers that name only what
 // differs from the defaults; GCC would warn about every member left out.
@@ -77,6 +76,19 @@ char32_t next_code_point(const std::string& text, size_t& at) {
 
 bool is_right_to_left_letter(char32_t cp) {
   return (cp >= 0x0590 && cp <= 0x08FF) || (cp >= 0xFB1D && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFF);
+}
+
+bool has_right_to_left_letter(const std::string& text) {
+  for (size_t at = 0; at < text.size();)
+    if (is_right_to_left_letter(next_code_point(text, at))) return true;
+  return false;
+}
+
+// Whether the paragraph that holds `node` runs right to left.
+bool in_right_to_left_paragraph(pugi::xml_node node) {
+  while (node && std::string(node.name()) != "w:p") node = node.parent();
+  pugi::xml_node bidi = node.child("w:pPr").child("w:bidi");
+  return bidi && std::string(bidi.attribute("w:val").as_string("1")) != "0";
 }
 
 bool is_left_to_right_letter(char32_t cp) {
@@ -188,16 +200,20 @@ std::string relationships_part(const std::vector<Relationship>& relationships) {
 }
 
 struct ParagraphFormat {
-  std::string style;          // paragraph style id; empty for Normal
+  std::string style;  // paragraph style id; empty for Normal
   bool keep_next = false;
   bool page_break_before = false;
-  int tab = 0;                // a start-aligned tab stop
-  int before = -1;            // spacing; -1: the style's
+  int tab = 0;      // a start-aligned tab stop
+  int before = -1;  // spacing; -1: the style's
   int after = -1;
-  int indent = -1;            // start indent; -1: the style's
-  int hanging = 0;            // with indent
-  std::string align;          // "center", "end", "both"; empty: the style's
-  int outline = -1;           // heading level 0..8, for styles
+  int indent = -1;  // start indent; -1: the style's
+  int hanging = 0;  // with indent
+  // "left", "right", "center", "both"; empty: the style's. Word and
+  // LibreOffice read left and right as start and end in a bidi paragraph
+  // (the newer "start" and "end" are unknown to older readers).
+  std::string align;
+  int outline = -1;            // heading level 0..8, for styles
+  bool left_to_right = false;  // in a right-to-left document: English text such as the head block
 };
 
 struct RunFormat {
@@ -236,7 +252,10 @@ void paragraph_properties(pugi::xml_node ppr, const ParagraphFormat& format, boo
     tab.append_attribute("w:val") = "left";
     tab.append_attribute("w:pos") = format.tab;
   }
-  if (right_to_left) ppr.append_child("w:bidi");
+  if (right_to_left)
+    ppr.append_child("w:bidi");
+  else if (format.left_to_right)
+    add_value(ppr, "w:bidi", "0");  // against the document default
   if (format.before >= 0 || format.after >= 0) {
     pugi::xml_node spacing = ppr.append_child("w:spacing");
     if (format.before >= 0) spacing.append_attribute("w:before") = format.before;
@@ -282,9 +301,9 @@ class DocxWriter {
     write_section();
 
     std::vector<Relationship> document_relationships = {{"rIdStyles", "styles", "styles.xml", false},
-                                                         {"rIdSettings", "settings", "settings.xml", false},
-                                                         {"rIdFootnotes", "footnotes", "footnotes.xml", false},
-                                                         {"rIdFooter", "footer", "footer1.xml", false}};
+                                                        {"rIdSettings", "settings", "settings.xml", false},
+                                                        {"rIdFootnotes", "footnotes", "footnotes.xml", false},
+                                                        {"rIdFooter", "footer", "footer1.xml", false}};
     document_relationships.insert(document_relationships.end(), document_links_.begin(), document_links_.end());
 
     std::vector<std::pair<std::string, std::string>> out;
@@ -298,7 +317,8 @@ class DocxWriter {
     out.emplace_back("word/styles.xml", styles());
     out.emplace_back("word/settings.xml", settings());
     out.emplace_back("word/footnotes.xml", serialize(footnotes_));
-    if (!footnote_links_.empty()) out.emplace_back("word/_rels/footnotes.xml.rels", relationships_part(footnote_links_));
+    if (!footnote_links_.empty())
+      out.emplace_back("word/_rels/footnotes.xml.rels", relationships_part(footnote_links_));
     out.emplace_back("word/footer1.xml", footer());
     out.emplace_back("docProps/core.xml", core_properties());
     return out;
@@ -308,7 +328,7 @@ class DocxWriter {
   pugi::xml_node paragraph(pugi::xml_node parent, const ParagraphFormat& format) {
     pugi::xml_node p = parent.append_child("w:p");
     pugi::xml_node ppr = p.append_child("w:pPr");
-    paragraph_properties(ppr, format, rtl_);
+    paragraph_properties(ppr, format, rtl_ && !format.left_to_right);
     if (!ppr.first_child()) p.remove_child(ppr);
     return p;
   }
@@ -336,10 +356,10 @@ class DocxWriter {
   }
 
   // Plain text as runs: newlines become breaks, tabs tabs, and in a
-  // right-to-left document each Latin stretch gets a run of its own.
+  // right-to-left paragraph each Latin stretch gets a run of its own.
   void text(pugi::xml_node parent, const std::string& plain, const RunFormat& format) {
     const std::string clean = xml_text(plain);
-    if (!rtl_) {
+    if (!in_right_to_left_paragraph(parent)) {
       text_run(parent, clean, format, false);
       return;
     }
@@ -426,8 +446,9 @@ class DocxWriter {
     pugi::xml_node reference = r.append_child("w:footnoteReference");
     if (!automatic) reference.append_attribute("w:customMarkFollows") = 1;
     reference.append_attribute("w:id") = id;
-    if (!automatic) r.append_child("w:t").text() = target.c_str();
-    footnote(id, number, automatic ? "" : target);
+    const std::string custom_mark = automatic ? "" : xml_text(target);
+    if (!automatic) r.append_child("w:t").text() = custom_mark.c_str();
+    footnote(id, number, custom_mark);
   }
 
   void footnote(int id, int number, const std::string& custom_mark) {
@@ -517,18 +538,22 @@ class DocxWriter {
     const int first = 5386, second = kTextWidth - first;
     pugi::xml_node tbl = table("", {first, second});
     pugi::xml_node top = row(tbl, false);
-    text(paragraph(cell(top, {first, 1, 12, true}), {.after = 60}), layout_.united_nations, {.bold = true, .size = 24});
-    text(paragraph(cell(top, {second, 1, 12, true}), {.after = 60, .align = "end"}), layout_.symbol,
+    text(paragraph(cell(top, {first, 1, 12, true}), {.style = "TableText"}), layout_.united_nations,
+         {.bold = true, .size = 24});
+    text(paragraph(cell(top, {second, 1, 12, true}), {.style = "TableText", .align = "right"}), layout_.symbol,
          {.bold = true, .no_proof = true, .size = 28});
     pugi::xml_node bottom = row(tbl, false);
-    text(paragraph(cell(bottom, {first, 1, 4, false}), {.before = 120, .after = 120}), layout_.parent_body,
-         {.bold = true, .size = 26});
+    text(paragraph(cell(bottom, {first, 1, 4, false}), {.style = "TableText", .before = 120, .after = 120}),
+         layout_.parent_body, {.bold = true, .size = 26});
     pugi::xml_node block = cell(bottom, {second, 1, 4, false});
-    const std::string lines[] = {layout_.distribution, layout_.issued, "", layout_.document_language,
-                                 layout_.original};
+    const std::string lines[] = {layout_.distribution, layout_.issued, "", layout_.document_language, layout_.original};
+    // Arabic documents keep this block in English: left to right, as English runs.
     for (size_t i = 0; i < std::size(lines); ++i)
-      text(paragraph(block, {.before = i == 0 ? 120 : 0, .after = i + 1 == std::size(lines) ? 120 : 0}), lines[i],
-           {});
+      text(paragraph(block, {.style = "TableText",
+                             .before = i == 0 ? 120 : 0,
+                             .after = i + 1 == std::size(lines) ? 120 : 0,
+                             .left_to_right = rtl_ && !has_right_to_left_letter(lines[i])}),
+           lines[i], {});
 
     text(paragraph(body_, {.keep_next = true, .before = 360, .after = 0}), layout_.body, {.bold = true, .size = 22});
     text(paragraph(body_, {.after = 360}), layout_.venue_and_dates, {});
@@ -585,26 +610,29 @@ class DocxWriter {
     pugi::xml_node header = row(tbl, true);
     for (size_t i = 0; i < widths.size(); ++i) {
       const std::string column = i < layout_.annex_columns.size() ? layout_.annex_columns[i] : "";
-      text(paragraph(cell(header, {widths[i], 1, 4, true}), {.keep_next = true}), column, {.italic = true, .size = 18});
+      text(paragraph(cell(header, {widths[i], 1, 4, true}), {.style = "TableText", .keep_next = true}), column,
+           {.italic = true, .size = 18});
     }
     for (const LaidOutDay& day : layout_.days) {
       pugi::xml_node day_row = row(tbl, false);
-      text(paragraph(cell(day_row, {kTextWidth, 3, 0, false}), {.keep_next = true, .before = 120}), day.heading,
-           {.bold = true});
+      text(
+          paragraph(cell(day_row, {kTextWidth, 3, 0, false}), {.style = "TableText", .keep_next = true, .before = 120}),
+          day.heading, {.bold = true});
       for (const LaidOutSlot& slot : day.slots) {
         const size_t rows = std::max<size_t>(slot.rows.size(), 1);
         for (size_t r = 0; r < rows; ++r) {
           const bool keep = r + 1 < rows;  // Word keeps rows together through their paragraphs
           pugi::xml_node tr = row(tbl, false);
-          text(paragraph(cell(tr, {.width = widths[0]}), {.keep_next = keep}), r == 0 ? slot.time : "", {});
+          text(paragraph(cell(tr, {.width = widths[0]}), {.style = "TableText", .keep_next = keep}),
+               r == 0 ? slot.time : "", {});
           if (slot.rows.empty()) {
-            paragraph(cell(tr, {.width = widths[1]}), {});
-            paragraph(cell(tr, {.width = widths[2]}), {});
+            paragraph(cell(tr, {.width = widths[1]}), {.style = "TableText"});
+            paragraph(cell(tr, {.width = widths[2]}), {.style = "TableText"});
             continue;
           }
           const LaidOutRow& entry = slot.rows[r];
-          text(paragraph(cell(tr, {.width = widths[1]}), {.keep_next = keep}), entry.item, {});
-          pugi::xml_node p = paragraph(cell(tr, {.width = widths[2]}), {.keep_next = keep});
+          text(paragraph(cell(tr, {.width = widths[1]}), {.style = "TableText", .keep_next = keep}), entry.item, {});
+          pugi::xml_node p = paragraph(cell(tr, {.width = widths[2]}), {.style = "TableText", .keep_next = keep});
           text(p, entry.title, {});
           if (entry.continued) {
             text(p, " ", {});
@@ -683,33 +711,48 @@ class DocxWriter {
     };
 
     paragraph_style("Normal", "Normal", nullptr, nullptr, {.after = 120, .align = "both"}, {}, true);
-    paragraph_style("Title", "Title", "Normal", "Normal", {.keep_next = true, .before = 120, .after = 360, .align = "start"},
-                    {.bold = true, .size = 28});
+    paragraph_style("Title", "Title", "Normal", "Normal",
+                    {.keep_next = true, .before = 120, .after = 360, .align = "left"}, {.bold = true, .size = 28});
     paragraph_style("Heading1", "heading 1", "Normal", "Normal",
-                    {.keep_next = true, .before = 240, .after = 120, .align = "start", .outline = 0},
+                    {.keep_next = true, .before = 240, .after = 120, .align = "left", .outline = 0},
                     {.bold = true, .size = 24});
     paragraph_style("Heading2", "heading 2", "Normal", "Normal",
-                    {.keep_next = true, .tab = kLabelWidth, .before = 240, .after = 120, .indent = kLabelWidth,
-                     .hanging = kLabelWidth, .align = "start", .outline = 1},
+                    {.keep_next = true,
+                     .tab = kLabelWidth,
+                     .before = 240,
+                     .after = 120,
+                     .indent = kLabelWidth,
+                     .hanging = kLabelWidth,
+                     .align = "left",
+                     .outline = 1},
                     {.bold = true, .size = 22});
     paragraph_style("Heading3", "heading 3", "Normal", "Normal",
-                    {.keep_next = true, .tab = 2 * kLabelWidth, .before = 180, .after = 120, .indent = 2 * kLabelWidth,
-                     .hanging = kLabelWidth, .align = "start", .outline = 2},
+                    {.keep_next = true,
+                     .tab = 2 * kLabelWidth,
+                     .before = 180,
+                     .after = 120,
+                     .indent = 2 * kLabelWidth,
+                     .hanging = kLabelWidth,
+                     .align = "left",
+                     .outline = 2},
                     {.bold = true});
     paragraph_style("DocumentationHeading", "Documentation heading", "Normal", "DocumentationEntry",
-                    {.keep_next = true, .before = 180, .after = 120, .align = "start"}, {.italic = true});
+                    {.keep_next = true, .before = 180, .after = 120, .align = "left"}, {.italic = true});
     paragraph_style("DocumentationEntry", "Documentation entry", "Normal", "Normal",
                     {.indent = kLabelWidth, .hanging = 0}, {});
     paragraph_style("AgendaItem", "Agenda item", "Normal", "AgendaItem",
                     {.tab = kLabelWidth, .after = 60, .indent = kLabelWidth, .hanging = kLabelWidth}, {});
     paragraph_style("AgendaSubItem", "Agenda sub-item", "AgendaItem", "AgendaSubItem",
                     {.tab = 2 * kLabelWidth, .indent = 2 * kLabelWidth, .hanging = kLabelWidth}, {});
+    // Table cells: start-aligned, as justified short lines would gape.
+    paragraph_style("TableText", "Table text", "Normal", nullptr, {.after = 60, .align = "left"}, {});
     paragraph_style("FootnoteText", "footnote text", "Normal", nullptr,
                     {.tab = 284, .after = 40, .indent = 284, .hanging = 284}, {.size = 17});
     paragraph_style("Footer", "footer", "Normal", nullptr, {.after = 0, .align = "center"}, {.size = 16});
 
     style("character", "DefaultParagraphFont", "Default Paragraph Font", nullptr, nullptr, true);
-    pugi::xml_node reference = style("character", "FootnoteReference", "footnote reference", "DefaultParagraphFont", nullptr);
+    pugi::xml_node reference =
+        style("character", "FootnoteReference", "footnote reference", "DefaultParagraphFont", nullptr);
     add_value(reference.append_child("w:rPr"), "w:vertAlign", "superscript");
     pugi::xml_node hyperlink = style("character", "Hyperlink", "Hyperlink", "DefaultParagraphFont", nullptr);
     pugi::xml_node hyperlink_run = hyperlink.append_child("w:rPr");
@@ -725,7 +768,6 @@ class DocxWriter {
     }
     // The annex: rules above and below, an italic header row over a rule.
     pugi::xml_node annex = style("table", "AnnexTable", "Annex table", "TableNormal", nullptr);
-    paragraph_properties(annex.append_child("w:pPr"), {.after = 60, .align = "start"}, false);
     pugi::xml_node borders = annex.append_child("w:tblPr").append_child("w:tblBorders");
     for (const char* side : {"w:top", "w:bottom"}) {
       pugi::xml_node border = borders.append_child(side);

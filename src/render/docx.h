@@ -1,5 +1,5 @@
 // The agenda as a Word document (Office Open XML, .docx) for editors who
-// work in Word or LibreOffice: real styles (Title, Heading 1-4, Normal, the
+// work in Word or LibreOffice: real styles (Title, Heading 1-3, Normal, the
 // agenda list, footnote text and reference, the annex table), real Word
 // footnotes, an A4 page with page numbers, and each language's direction,
 // language tags and fonts. The XML is built with pugixml and zipped with
