@@ -215,8 +215,8 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   std::vector<std::string> langs{"fr"}, formats{"md"};
   auto* render = app.add_subcommand("render", "Write the annotated provisional agenda");
   render->add_option("FILE", render_options.file, "the meeting file")->required();
-  render->add_option("--lang", langs, "languages, comma-separated (ar,zh,en,fr,ru,es)")->capture_default_str();
-  render->add_option("--to", formats, "formats, comma-separated: " + output_format_names())->capture_default_str();
+  render->add_option("--lang", langs, "languages, comma-separated (ar,zh,en,fr,ru,es), or all")->capture_default_str();
+  render->add_option("--to", formats, "formats, comma-separated: " + output_format_names() + ", or all")->capture_default_str();
   render->add_option("-o,--output", render_options.output, "output directory (or file, for one language and format)")
       ->required();
   render->add_flag("--draft", render_options.draft, "render texts missing in a language as visible gaps");
@@ -251,6 +251,13 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   if (plan->parsed()) return run_plan(plan_options, out, err);
   render_options.languages = split_list(langs);
   render_options.formats = split_list(formats);
+  // "all" stands for every official language, or every format.
+  if (render_options.languages == std::vector<std::string>{"all"})
+    render_options.languages.assign(std::begin(kOfficialLanguages), std::end(kOfficialLanguages));
+  if (render_options.formats == std::vector<std::string>{"all"}) {
+    render_options.formats.clear();
+    for (const OutputFormat& format : kOutputFormats) render_options.formats.push_back(format.name);
+  }
   return run_render(render_options, out, err);
 }
 
