@@ -1,4 +1,5 @@
 #include "cli/commands.h"
+#include "cli/test_support.h"
 
 #include <gtest/gtest.h>
 
@@ -11,23 +12,15 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::string kExample = PLENARY_SOURCE_DIR "/examples/ctoc-wg7-2022/meeting.toml";
+using testing::kExample;
 
-class Cli : public ::testing::Test {
+class Cli : public testing::CommandTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::path(PLENARY_BINARY_DIR) / "test-tmp" /
-           ::testing::UnitTest::GetInstance()->current_test_info()->name();
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-
   int run(std::vector<std::string> args) {
     args.insert(args.begin(), "plenary");
     std::vector<const char*> argv;
     for (const std::string& arg : args) argv.push_back(arg.c_str());
-    out_.str("");
-    err_.str("");
+    clear_streams();
     return run_cli(static_cast<int>(argv.size()), argv.data(), out_, err_);
   }
 
@@ -47,9 +40,6 @@ class Cli : public ::testing::Test {
     if (at != std::string::npos) text.replace(at, from.size(), to);
     return write("meeting.toml", text);
   }
-
-  fs::path dir_;
-  std::ostringstream out_, err_;
 };
 
 TEST_F(Cli, CheckCleanExample) {

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "cli/commands.h"
+#include "cli/test_support.h"
 #include "format/meeting_file.h"
 
 namespace plenary {
@@ -15,23 +16,14 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::string kExample = PLENARY_SOURCE_DIR "/examples/ctoc-wg7-2022/meeting.toml";
+using testing::kExample;
 
-class PlanCommand : public ::testing::Test {
+class PlanCommand : public testing::CommandTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::path(PLENARY_BINARY_DIR) / "test-tmp" / "plan" /
-           ::testing::UnitTest::GetInstance()->current_test_info()->name();
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
   int run(PlanCommandOptions options) {
-    out_.str("");
-    err_.str("");
+    clear_streams();
     return run_plan(options, out_, err_);
   }
-  fs::path dir_;
-  std::ostringstream out_, err_;
 };
 
 TEST_F(PlanCommand, JsonHasSlotsItemsAndChanges) {
