@@ -96,6 +96,7 @@ header.masthead { display: grid; grid-template-columns: 1fr auto; gap: .25rem 1r
 .symbol-block { text-align: end; font-size: 1.2rem; font-weight: bold; }
 .parent { grid-column: 1; font-weight: bold; }
 .distribution { grid-column: 2; text-align: start; font-size: .9rem; }
+.distribution p[dir="auto"] { unicode-bidi: plaintext; text-align: start; }
 .distribution p { margin: 0; }
 .meeting { margin-top: 1.5rem; }
 .meeting .body { font-weight: bold; margin: 0; }
@@ -186,10 +187,10 @@ std::string render_html(const AgendaLayout& layout) {
   out += fmt::format("<title>{} — {}</title>\n", escape(layout.symbol), escape(layout.title));
   out += fmt::format("<style>{}</style>\n</head>\n<body>\n", kStyle);
   out += "<header class=\"masthead\">\n";
-  out += fmt::format("<div class=\"un\">{}</div>\n<div class=\"symbol-block\">{}</div>\n", escape(layout.united_nations),
+  out += fmt::format("<div class=\"un\">{}</div>\n<div class=\"symbol-block\" dir=\"ltr\">{}</div>\n", escape(layout.united_nations),
                      escape(layout.symbol));
   out += fmt::format("<div class=\"parent\">{}</div>\n", escape(layout.parent_body));
-  out += fmt::format("<div class=\"distribution\"><p>{}</p><p>{}</p><p>{}</p><p>{}</p></div>\n",
+  out += fmt::format("<div class=\"distribution\"><p dir=\"auto\">{}</p><p dir=\"auto\">{}</p><p dir=\"auto\">{}</p><p dir=\"auto\">{}</p></div>\n",
                      escape(layout.distribution), escape(layout.issued), escape(layout.document_language),
                      escape(layout.original));
   out += "</header>\n<main>\n";
