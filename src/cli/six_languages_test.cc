@@ -46,6 +46,8 @@ TEST(SixLanguages, EveryLanguageInEveryFormat) {
     EXPECT_NE(html.find("<html lang=\"" + lang + "\" dir=\"" + (lang == "ar" ? "rtl" : "ltr") + "\">"),
               std::string::npos);
     EXPECT_NE(html.find(catalog.text("heading.provisional_agenda")), std::string::npos);
+    // Head lines keep their own direction: Arabic documents head in English.
+    EXPECT_NE(html.find("<p dir=\"auto\">" + catalog.head_date(Date{2022, 3, 16}) + "</p>"), std::string::npos);
     const std::string markdown = read(stem.string() + ".md");
     EXPECT_NE(markdown.find(catalog.text("heading.annotations")), std::string::npos);
     EXPECT_NE(markdown.find("CTOC/COP/WG.7/2022/2"), std::string::npos);
