@@ -423,6 +423,9 @@ class Reader {
   Decision read_decision(Table& t) {
     Decision decision;
     decision.id = string(t, "id", Need::required).value_or("");
+    if (t.table.get("id") && t.table.get("id")->is_string() && !is_mark_id(decision.id))
+      error(t, "id", fmt::format("decision id '{}' cannot be cited: use letters, digits, '-' or '_' (at most 64)",
+                                 decision.id));
     decision.by = lang_text(t, "by", Need::required);
     decision.date = date(t, "date", Need::required);
     if (auto procedure = choice(t, "procedure", Need::optional, procedure_from, "meeting, silence"))
@@ -435,6 +438,9 @@ class Reader {
     for (auto&& [key, node] : t.table) {
       const std::string id(key.str());
       (void)node;
+      if (!is_mark_id(id))
+        error_at(position_of(key.source()),
+                 fmt::format("footnote id '{}' cannot be called: use letters, digits, '-' or '_' (at most 64)", id));
       Footnote footnote;
       footnote.id = id;
       footnote.text = rich_text(t, id, Need::required);

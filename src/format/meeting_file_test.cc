@@ -958,3 +958,24 @@ TEST(LoadMeetingFile, NamesTheFileInDiagnostics) {
 
 }  // namespace
 }  // namespace plenary
+
+namespace plenary {
+namespace {
+
+TEST(MeetingFileIds, FootnoteAndDecisionIdsMustBeCallable) {
+  EXPECT_THAT(check(with("hybrid.en = \"Updates will be posted.\"\nhybrid.fr = \"Les actualisations seront "
+                         "communiquées.\"",
+                         "\"hy brid\".en = \"Updates will be posted.\"\n\"hy brid\".fr = \"Les actualisations "
+                         "seront communiquées.\"")),
+              Contains(at("31:1: error", "footnote id 'hy brid' cannot be called")));
+  EXPECT_THAT(check(with("id = \"calendar\"", "id = \"the calendar\"")),
+              Contains(at("23:6: error", "decision id 'the calendar' cannot be cited")));
+}
+
+TEST(MeetingFileOrganization, AMeetingWithNoItemIsAWarning) {
+  EXPECT_THAT(check(with("items = [\"4\"]", "items = []")),
+              Contains(at("113:9: warning", "the meeting on 2022-06-28 at 10:00 takes up no item")));
+}
+
+}  // namespace
+}  // namespace plenary

@@ -11,6 +11,8 @@ namespace plenary {
 
 namespace {
 
+constexpr size_t kMaxId = 64;  // longest footnote or decision id
+
 using NodePtr = std::unique_ptr<cmark_node, decltype(&cmark_node_free)>;
 
 class Converter {
@@ -171,14 +173,7 @@ class Converter {
     emit_text(text.size());
   }
 
-  static constexpr size_t kMaxId = 64;
-
-  static bool is_identifier(const std::string& id) {
-    if (id.empty() || id.size() > kMaxId) return false;
-    for (char c : id)
-      if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_')) return false;
-    return true;
-  }
+  static bool is_identifier(const std::string& id) { return is_mark_id(id); }
 
   std::vector<RichTextProblem>& problems_;
 };
@@ -206,6 +201,13 @@ void find_link_definitions(std::string_view markdown, std::vector<RichTextProble
 }
 
 }  // namespace
+
+bool is_mark_id(std::string_view id) {
+  if (id.empty() || id.size() > kMaxId) return false;
+  for (char c : id)
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_')) return false;
+  return true;
+}
 
 RichText parse_rich_text(std::string_view markdown, std::vector<RichTextProblem>& problems) {
   NodePtr root(cmark_parse_document(markdown.data(), markdown.size(), CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8),

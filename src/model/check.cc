@@ -244,6 +244,9 @@ class Checker {
       const Slot& slot = slots[s];
       const std::string path = fmt::format("organization.slots[{}]", s);
       check_slot_time(slot, s, path);
+      if (slot.items.empty())
+        warning(path + ".items", fmt::format("the meeting on {} at {} takes up no item", to_iso(slot.date),
+                                             to_hhmm(slot.start)));
       std::set<std::string> in_slot;
       for (size_t k = 0; k < slot.items.size(); ++k) {
         const std::string& key = slot.items[k].item;
