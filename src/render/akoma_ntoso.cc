@@ -135,9 +135,11 @@ class AknWriter {
     root.append_attribute("xmlns") = kAknNamespace;
     if (layout_.right_to_left) root.append_attribute("xmlns:its") = kItsNamespace;
 
-    // AKN4UN, Meeting Agenda class: <debateReport name="{subclass}">.
+    // AKN4UN's Meeting Agenda: a debateReport named "agenda" (the issue's
+    // spec; AKN4UN would also allow the subclass "agendaAnnotated" here, which
+    // FRBRsubtype does not carry).
     pugi::xml_node report = root.append_child("debateReport");
-    report.append_attribute("name") = "agendaAnnotated";
+    report.append_attribute("name") = "agenda";
     pugi::xml_node meta = report.append_child("meta");
     write_identification(meta, "main");
     write_references(meta);

@@ -72,7 +72,7 @@ TEST_F(AkomaNtoso, FrenchIdentification) {
   const pugi::xml_document doc = parse(render("fr"));
   const pugi::xml_node report = doc.child("akomaNtoso").child("debateReport");
   EXPECT_STREQ(doc.child("akomaNtoso").attribute("xmlns").value(), "http://docs.oasis-open.org/legaldocml/ns/akn/3.0");
-  EXPECT_STREQ(report.attribute("name").value(), "agendaAnnotated");
+  EXPECT_STREQ(report.attribute("name").value(), "agenda");
   EXPECT_STREQ(report.child("meta").child("identification").attribute("source").value(), "#plenary");
 
   EXPECT_EQ(value_of(doc, "/akomaNtoso/debateReport/meta/identification/FRBRWork/FRBRthis"), kWork + "/!main");
