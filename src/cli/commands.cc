@@ -6,6 +6,9 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <atomic>
+#include <functional>
+#include <thread>
 #include <filesystem>
 #include <fstream>
 #include <ostream>
@@ -53,6 +56,7 @@ struct OutputFormat {
   const char* name;
   const char* suffix;
   std::string (*render)(const Meeting&, const AgendaLayout&);
+  bool threads = true;  // may render on several threads at once
 };
 
 const OutputFormat kOutputFormats[] = {
@@ -61,7 +65,7 @@ const OutputFormat kOutputFormats[] = {
     {"html", "html", [](const Meeting&, const AgendaLayout& layout) { return render_html(layout); }},
     {"md", "md", [](const Meeting&, const AgendaLayout& layout) { return render_markdown(layout); }},
     {"akn", "akn.xml", render_akoma_ntoso},
-    {"ics", "ics", render_icalendar},
+    {"ics", "ics", render_icalendar, false},  // libical shares its time zone cache
 };
 
 const OutputFormat* find_output_format(const std::string& name) {
@@ -74,6 +78,19 @@ std::string output_format_names() {
   std::string names;
   for (const OutputFormat& format : kOutputFormats) names += std::string(names.empty() ? "" : ", ") + format.name;
   return names;
+}
+
+// Calls work(0) .. work(count - 1), spread over the machine's cores.
+void run_in_parallel(size_t count, const std::function<void(size_t)>& work) {
+  const size_t threads = std::min<size_t>(count, std::max(1u, std::thread::hardware_concurrency()));
+  std::atomic<size_t> next{0};
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < threads; ++t)
+    pool.emplace_back([&] {
+      for (size_t i = next++; i < count; i = next++) work(i);
+    });
+  for (size_t i = next++; i < count; i = next++) work(i);
+  for (std::thread& thread : pool) thread.join();
 }
 
 bool write_file(const std::filesystem::path& path, const std::string& content, std::ostream& err) {
@@ -183,15 +200,40 @@ int run_render(const RenderOptions& options, std::ostream& out, std::ostream& er
     err << fmt::format("plenary render: cannot create {}: {}\n", target.string(), ec.message());
     return kExitUnreadable;
   }
-  for (const AgendaLayout& layout : layouts) {
-    for (const std::string& name : options.formats) {
-      const OutputFormat& format = *find_output_format(name);
-      const fs::path path =
-          to_file ? target
-                  : target / fmt::format("{}.{}.{}", file_stem(meeting.document.symbol), layout.language, format.suffix);
-      if (!write_file(path, format.render(meeting, layout), err)) return kExitUnreadable;
-      out << path.string() << '\n';
+  // Each (language, format) file is independent: render them on every core,
+  // then write them in order.
+  struct Job {
+    const AgendaLayout* layout;
+    const OutputFormat* format;
+    std::string bytes;
+    std::string error;
+  };
+  std::vector<Job> jobs;
+  for (const AgendaLayout& layout : layouts)
+    for (const std::string& name : options.formats) jobs.push_back({&layout, find_output_format(name), {}, {}});
+  auto render = [&](Job& job) {
+    try {
+      job.bytes = job.format->render(meeting, *job.layout);
+    } catch (const std::exception& e) {
+      job.error = e.what();
     }
+  };
+  std::vector<Job*> parallel;
+  for (Job& job : jobs)
+    if (job.format->threads) parallel.push_back(&job);
+  run_in_parallel(parallel.size(), [&](size_t i) { render(*parallel[i]); });
+  for (Job& job : jobs)
+    if (!job.format->threads) render(job);
+  for (const Job& job : jobs) {
+    if (!job.error.empty()) {
+      err << fmt::format("plenary render: {} ({}): {}\n", job.format->name, job.layout->language, job.error);
+      return kExitUnreadable;
+    }
+    const fs::path path = to_file ? target
+                                  : target / fmt::format("{}.{}.{}", file_stem(meeting.document.symbol),
+                                                         job.layout->language, job.format->suffix);
+    if (!write_file(path, job.bytes, err)) return kExitUnreadable;
+    out << path.string() << '\n';
   }
   return kExitOk;
 }
