@@ -248,9 +248,8 @@ void migrate(sqlite3* db, const std::string& path, const Clock& clock) {
   transaction.commit();
 }
 
-const char kSummaryColumns[] =
-    "id, body, symbol, version, calendar_sequence, created_at, updated_at, published_at";
-
+// Reads the columns "id, body, symbol, version, calendar_sequence,
+// created_at, updated_at, published_at", in that order.
 MeetingSummary read_summary(const Run& row) {
   MeetingSummary summary;
   summary.id = row.integer(0);
@@ -265,20 +264,18 @@ MeetingSummary read_summary(const Run& row) {
   return summary;
 }
 
-std::string joined(std::string_view a, std::string_view b = "", std::string_view c = "") {
-  return std::string(a) + std::string(b) + std::string(c);
-}
-
 }  // namespace
 
 struct SqliteStore::Impl {
   Impl(Connection connection, Clock time)
       : db(std::move(connection)),
         clock(std::move(time)),
-        list_meetings(db.get(), joined("SELECT ", kSummaryColumns, " FROM meetings ORDER BY body, symbol").c_str()),
-        select_meeting(db.get(), joined("SELECT ", kSummaryColumns,
-                                     ", document, published_document FROM meetings WHERE id = ?")
-                                     .c_str()),
+        list_meetings(db.get(),
+                      "SELECT id, body, symbol, version, calendar_sequence, created_at, updated_at,"
+                      " published_at FROM meetings ORDER BY body, symbol"),
+        select_meeting(db.get(),
+                       "SELECT id, body, symbol, version, calendar_sequence, created_at, updated_at,"
+                       " published_at, document, published_document FROM meetings WHERE id = ?"),
         meeting_exists(db.get(), "SELECT 1 FROM meetings WHERE id = ?"),
         meeting_with_symbol(db.get(), "SELECT id FROM meetings WHERE symbol = ?"),
         // Ids are given here, not by AUTOINCREMENT or SERIAL, so that the
@@ -368,7 +365,8 @@ std::unique_ptr<SqliteStore> SqliteStore::open(const std::string& path, Clock cl
   Connection db = connect(path);
   configure(db.get(), path);
   migrate(db.get(), path, clock);
-  return std::unique_ptr<SqliteStore>(new SqliteStore(std::make_unique<Impl>(std::move(db), std::move(clock))));
+  auto impl = std::make_unique<Impl>(std::move(db), std::move(clock));
+  return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(impl)));
 }
 
 SqliteStore::SqliteStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -437,7 +435,13 @@ MeetingRecord SqliteStore::publish(int64_t id, int64_t based_on_version, const s
   Run(impl_->publish_document).bind(now).bind(now).bind(id).run();
   MeetingRecord after = *impl_->find(id);
   for (const NoticeText& notice : notices)
-    Run(impl_->insert_notice).bind(id).bind(after.version).bind(notice.date).bind(notice.language).bind(notice.text).run();
+    Run(impl_->insert_notice)
+        .bind(id)
+        .bind(after.version)
+        .bind(notice.date)
+        .bind(notice.language)
+        .bind(notice.text)
+        .run();
   impl_->append_audit(after, who, "publish", before.published_document, after.published_document);
   transaction.commit();
   return after;
@@ -449,7 +453,8 @@ std::vector<UpdateNotice> SqliteStore::updates(int64_t meeting_id) {
   Run run(impl_->select_notices);
   run.bind(meeting_id);
   while (run.next_row())
-    notices.push_back({run.integer(0), run.integer(1), run.integer(2), run.text(3), run.text(4), run.text(5)});
+    notices.push_back(
+        {run.integer(0), run.integer(1), run.integer(2), run.text(3), run.text(4), run.text(5)});
   return notices;
 }
 
