@@ -5,17 +5,20 @@
 namespace plenary {
 
 std::string format_diagnostic(const Diagnostic& d) {
-  return fmt::format("{}:{}:{}: {}: {}", d.file, d.position.line, d.position.column,
-                     d.severity == Severity::error ? "error" : "warning", d.message);
+  const char* severity = d.severity == Severity::error ? "error" : "warning";
+  if (d.position.known())
+    return fmt::format("{}:{}:{}: {}: {}", d.file, d.position.line, d.position.column, severity, d.message);
+  if (d.path.empty()) return fmt::format("{}: {}: {}", d.file, severity, d.message);
+  return fmt::format("{}: {}: {}: {}", d.file, d.path, severity, d.message);
 }
 
 Position SourceMap::find(std::string path) const {
-  while (!path.empty()) {
+  while (true) {
     if (auto it = positions_.find(path); it != positions_.end()) return it->second;
+    if (path.empty()) return Position{};
     const size_t cut = path.find_last_of(".[");
     path.resize(cut == std::string::npos ? 0 : cut);
   }
-  return Position{};
 }
 
 std::vector<Diagnostic> locate_findings(const std::vector<Finding>& findings, const SourceMap& sources,
@@ -23,7 +26,7 @@ std::vector<Diagnostic> locate_findings(const std::vector<Finding>& findings, co
   std::vector<Diagnostic> result;
   result.reserve(findings.size());
   for (const Finding& finding : findings)
-    result.push_back({finding.severity, file, sources.find(finding.path), finding.message});
+    result.push_back({finding.severity, file, sources.find(finding.path), finding.message, finding.path});
   return result;
 }
 

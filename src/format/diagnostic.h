@@ -1,4 +1,5 @@
-// Findings tied to a place in a file: "meeting.toml:12:9: error: ...".
+// Findings tied to a place in a file: "meeting.toml:12:9: error: ...", or,
+// for a meeting read from JSON, to a path: "meeting.json: items[2].number: error: ...".
 #pragma once
 
 #include <map>
@@ -9,9 +10,12 @@
 
 namespace plenary {
 
+// Line and column, 1-based. A value read from JSON has no position: 0:0.
 struct Position {
   int line = 1;
   int column = 1;
+
+  bool known() const { return line > 0; }
 };
 
 struct Diagnostic {
@@ -19,9 +23,11 @@ struct Diagnostic {
   std::string file;
   Position position;
   std::string message;
+  std::string path;  // the value at fault, "items[1].title.fr"; "" for the whole file
 };
 
-// "file:line:column: error: message".
+// "file:line:column: error: message"; "file: path: error: message" when the
+// position is unknown (JSON).
 std::string format_diagnostic(const Diagnostic& diagnostic);
 
 // Where each value of a meeting file was written, by path ("items[2].title.fr").
@@ -29,7 +35,8 @@ class SourceMap {
  public:
   void add(const std::string& path, Position position) { positions_.emplace(path, position); }
 
-  // The position of `path`, or of its nearest recorded ancestor, or 1:1.
+  // The position of `path`, or of its nearest recorded ancestor ("" is the
+  // root), or 1:1.
   Position find(std::string path) const;
 
  private:

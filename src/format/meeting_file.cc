@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <cmath>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -34,13 +35,20 @@ Position position_of(const toml::source_region& source) {
   return Position{static_cast<int>(source.begin.line), static_cast<int>(source.begin.column)};
 }
 
+// JSON's null, as meeting_json.cc stores it: a NaN without a position, which
+// no TOML file can give.
+bool is_json_null(const toml::node& node) {
+  const auto* number = node.as_floating_point();
+  return number && std::isnan(number->get()) && !node.source().begin;
+}
+
 const char* type_name(const toml::node& node) {
   switch (node.type()) {
     case toml::node_type::table: return "a table";
     case toml::node_type::array: return "an array";
     case toml::node_type::string: return "a string";
     case toml::node_type::integer: return "an integer";
-    case toml::node_type::floating_point: return "a number with a fraction";
+    case toml::node_type::floating_point: return is_json_null(node) ? "null" : "a number with a fraction";
     case toml::node_type::boolean: return "a boolean";
     case toml::node_type::date: return "a date";
     case toml::node_type::time: return "a time";
@@ -82,6 +90,7 @@ class Reader {
   Reader(MeetingFile& file, std::string_view text) : file_(file), text_(text) {}
 
   Meeting read(const toml::table& root) {
+    file_.sources.add("", position_of(root.source()));  // 1:1 for TOML; unknown for JSON
     Meeting meeting;
     Table top{root, "", "the top level", {}};
     if (auto version = integer(top, "format_version", Need::required); version && *version != 1)
@@ -103,8 +112,9 @@ class Reader {
  private:
   // ---- diagnostics
 
-  void error_at(Position position, std::string message) {
-    file_.diagnostics.push_back({Severity::error, file_.name, position, std::move(message)});
+  // `path` names the value at fault; JSON input has only the path.
+  void error_at(std::string path, Position position, std::string message) {
+    file_.diagnostics.push_back({Severity::error, file_.name, position, std::move(message), std::move(path)});
   }
 
   std::string path_of(const Table& t, const std::string& key) const {
@@ -112,7 +122,7 @@ class Reader {
   }
 
   void error(const Table& t, const std::string& key, std::string message) {
-    error_at(file_.sources.find(path_of(t, key)), std::move(message));
+    error_at(path_of(t, key), file_.sources.find(path_of(t, key)), std::move(message));
   }
 
   // Reports keys that the reader never asked for.
@@ -127,7 +137,8 @@ class Reader {
         if (distance < best) best = distance, hint = fmt::format("; did you mean '{}'?", candidate);
       }
       if (hint.empty() && !t.known.empty()) hint = fmt::format("; expected one of: {}", fmt::join(t.known, ", "));
-      error_at(position_of(key.source()), fmt::format("unknown key '{}' in {}{}", name, t.display, hint));
+      error_at(path_of(t, name), position_of(key.source()),
+               fmt::format("unknown key '{}' in {}{}", name, t.display, hint));
     }
   }
 
@@ -138,7 +149,7 @@ class Reader {
     const toml::node* node = t.table.get(key);
     if (!node) {
       if (need == Need::required)
-        error_at(file_.sources.find(t.path), fmt::format("{} needs the key '{}'", t.display, key));
+        error_at(path_of(t, key), file_.sources.find(t.path), fmt::format("{} needs the key '{}'", t.display, key));
       return nullptr;
     }
     file_.sources.add(path_of(t, key), position_of(node->source()));
@@ -231,7 +242,7 @@ class Reader {
       if (auto* text = element.as_string())
         result.push_back(text->get());
       else
-        error_at(position_of(element.source()),
+        error_at(path, position_of(element.source()),
                  fmt::format("'{}' should hold only strings, found {}", key, type_name(element)));
     }
     return result;
@@ -271,7 +282,7 @@ class Reader {
         read_one(entry);
         finish(entry);
       } else {
-        error_at(position_of(element.source()),
+        error_at(path, position_of(element.source()),
                  fmt::format("each entry of '{}' should be a table, found {}", key, type_name(element)));
       }
     }
@@ -297,14 +308,14 @@ class Reader {
       const std::string path = sub->path + "." + lang;
       file_.sources.add(path, position_of(node.source()));
       if (!is_official_language(lang)) {
-        error_at(position_of(lang_key.source()),
+        error_at(path, position_of(lang_key.source()),
                  fmt::format("unknown language '{}' in '{}': expected one of ar, zh, en, fr, ru, es", lang, key));
         continue;
       }
       const auto* text = node.as_string();
       if (!text) {
-        error_at(position_of(node.source()), fmt::format("'{}.{}' should be a string, found {}", key, lang,
-                                                         type_name(node)));
+        error_at(path, position_of(node.source()),
+                 fmt::format("'{}.{}' should be a string, found {}", key, lang, type_name(node)));
         continue;
       }
       result.emplace(lang, convert(text->get(), lang, node));
@@ -316,17 +327,24 @@ class Reader {
     return per_language<std::string>(t, key, need, [&](const std::string& text, const std::string& lang,
                                                         const toml::node& node) {
       if (text.find_first_not_of(" \t\r\n") == std::string::npos)
-        error_at(position_of(node.source()), fmt::format("'{}.{}' is empty", key, lang));
+        error_at(path_of(t, key) + "." + lang, position_of(node.source()), fmt::format("'{}.{}' is empty", key, lang));
       return text;
     });
   }
 
   LangRichText rich_text(Table& t, const std::string& key, Need need) {
-    return per_language<RichText>(t, key, need, [&](const std::string& text, const std::string&,
+    return per_language<RichText>(t, key, need, [&](const std::string& text, const std::string& lang,
                                                     const toml::node& node) {
       std::vector<RichTextProblem> problems;
       RichText parsed = parse_rich_text(text, problems);
-      for (const RichTextProblem& problem : problems) error_at(text_line_position(node, problem.line), problem.message);
+      for (const RichTextProblem& problem : problems) {
+        const Position at = text_line_position(node, problem.line);
+        // Without a position (JSON), the line within the text still helps.
+        std::string message = at.known() || problem.line == 1
+                                  ? problem.message
+                                  : fmt::format("{} (line {} of the text)", problem.message, problem.line);
+        error_at(path_of(t, key) + "." + lang, at, std::move(message));
+      }
       return parsed;
     });
   }
@@ -396,11 +414,12 @@ class Reader {
     const std::vector<std::string> languages = strings(t, "languages", Need::required);
     for (size_t i = 0; i < languages.size(); ++i) {
       const std::string& lang = languages[i];
-      const Position at = file_.sources.find(fmt::format("{}.languages[{}]", t.path, i));
+      const std::string path = fmt::format("{}.languages[{}]", t.path, i);
+      const Position at = file_.sources.find(path);
       if (!is_official_language(lang))
-        error_at(at, fmt::format("unknown language '{}': expected one of ar, zh, en, fr, ru, es", lang));
+        error_at(path, at, fmt::format("unknown language '{}': expected one of ar, zh, en, fr, ru, es", lang));
       else if (std::find(meeting.languages.begin(), meeting.languages.end(), lang) != meeting.languages.end())
-        error_at(at, fmt::format("language '{}' is listed twice", lang));
+        error_at(path, at, fmt::format("language '{}' is listed twice", lang));
       else
         meeting.languages.push_back(lang);
     }
@@ -439,7 +458,7 @@ class Reader {
       const std::string id(key.str());
       (void)node;
       if (!is_mark_id(id))
-        error_at(position_of(key.source()),
+        error_at(path_of(t, id), position_of(key.source()),
                  fmt::format("footnote id '{}' cannot be called: use letters, digits, '-' or '_' (at most 64)", id));
       Footnote footnote;
       footnote.id = id;
@@ -511,6 +530,19 @@ class Reader {
         const toml::date_time& dt = moment->get();
         constraints.not_before_date = Date{dt.date.year, dt.date.month, dt.date.day};
         constraints.not_before_time = TimeOfDay{dt.time.hour * 60 + dt.time.minute};
+      } else if (auto* text = node->as_string()) {
+        // JSON has no dates: "2022-06-28" or "2022-06-28T15:00".
+        const std::string& value = text->get();
+        const size_t t_at = value.find('T');
+        auto date_part = parse_iso_date(std::string_view(value).substr(0, t_at));
+        auto hour = t_at == std::string::npos ? std::nullopt : parse_hhmm(std::string_view(value).substr(t_at + 1));
+        if (date_part && (t_at == std::string::npos || hour)) {
+          constraints.not_before_date = date_part;
+          constraints.not_before_time = hour;
+        } else {
+          error(t, "not_before", fmt::format("'not_before' should be a date written as YYYY-MM-DD or a date and time "
+                                             "written as YYYY-MM-DDTHH:MM, found \"{}\"", value));
+        }
       } else {
         error(t, "not_before", fmt::format("'not_before' should be a date (2022-06-28) or a local date and time "
                                            "(2022-06-28T15:00:00), found {}", type_name(*node)));
@@ -532,7 +564,8 @@ class Reader {
       auto start = dash == std::string::npos ? std::nullopt : parse_hhmm(text.substr(0, dash));
       auto end = dash == std::string::npos ? std::nullopt : parse_hhmm(text.substr(dash + 1));
       if (!start || !end) {
-        error_at(file_.sources.find(fmt::format("{}[{}]", path_of(t, key), i)),
+        const std::string path = fmt::format("{}[{}]", path_of(t, key), i);
+        error_at(path, file_.sources.find(path),
                  fmt::format("\"{}\" is not a meeting's hours: expected e.g. \"10:00-13:00\"", text));
         continue;
       }
@@ -615,14 +648,14 @@ class Reader {
         if (!item) continue;
         entry.item = *item;
       } else {
-        error_at(position_of(element.source()),
+        error_at(path, position_of(element.source()),
                  fmt::format("each organization item should be an item number such as \"1 (a)\", found {}",
                              type_name(element)));
         continue;
       }
       auto key = parse_item_key(entry.item);
       if (!key) {
-        error_at(position_of(element.source()),
+        error_at(path, position_of(element.source()),
                  fmt::format("\"{}\" is not an item number: expected e.g. \"2\" or \"1 (a)\"", entry.item));
         continue;
       }
@@ -673,13 +706,13 @@ MeetingFile unreadable_file(const std::string& name, Position position, std::str
   MeetingFile file;
   file.name = name;
   file.unreadable = true;
-  file.diagnostics.push_back({Severity::error, name, position, std::move(message)});
+  file.diagnostics.push_back({Severity::error, name, position, std::move(message), ""});
   return file;
 }
 
-// The position and value of the first byte that is not valid UTF-8, if any.
-// Columns count characters, as toml++ does; toml++'s own report of such a
-// byte points one character early.
+}  // namespace
+
+// toml++'s own report of a byte that is not UTF-8 points one character early.
 std::optional<std::pair<Position, unsigned char>> find_invalid_utf8(std::string_view text) {
   static constexpr char32_t kSmallest[] = {0, 0, 0x80, 0x800, 0x10000};
   Position at;
@@ -705,6 +738,8 @@ std::optional<std::pair<Position, unsigned char>> find_invalid_utf8(std::string_
   }
   return std::nullopt;
 }
+
+namespace {
 
 // toml++ 3.3 reaches __builtin_unreachable() when it asks whether some
 // non-ASCII characters are whitespace (marzer/tomlplusplus#190 and #295, fixed
@@ -849,17 +884,22 @@ MeetingFile parse_meeting_file(std::string_view text, const std::string& name) {
   if (root.empty()) {
     file.diagnostics.push_back({Severity::error, name, {1, 1},
                                 "the file is empty: a meeting file needs at least [body], [meeting], [document] and "
-                                "[[items]] (see docs/meeting-file.md)"});
+                                "[[items]] (see docs/meeting-file.md)",
+                                ""});
     file.meeting = Meeting{};
     return file;
   }
-  Reader reader(file, text);
+  read_meeting_document(root, text, file);
+  return file;
+}
+
+void read_meeting_document(const toml::table& root, std::string_view toml_text, MeetingFile& file) {
+  Reader reader(file, toml_text);
   file.meeting = reader.read(root);
   reader.finish_pending();
   std::stable_sort(file.diagnostics.begin(), file.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return std::tie(a.position.line, a.position.column) < std::tie(b.position.line, b.position.column);
   });
-  return file;
 }
 
 MeetingFile load_meeting_file(const std::string& path) {
@@ -880,12 +920,26 @@ std::vector<Diagnostic> check_meeting_file(const MeetingFile& file, const CheckO
   std::vector<Diagnostic> result = file.diagnostics;
   if (!file.meeting || file.unreadable) return result;
   // A value the file could not read is left empty in the meeting: what the
-  // checks say at the place of a read error only repeats it.
+  // checks say at the place of a read error only repeats it. Without
+  // positions (JSON), the place is the read error's path or one inside it.
   std::set<std::pair<int, int>> read_errors;
-  for (const Diagnostic& d : file.diagnostics)
-    if (d.severity == Severity::error) read_errors.emplace(d.position.line, d.position.column);
+  std::vector<std::string> read_error_paths;
+  for (const Diagnostic& d : file.diagnostics) {
+    if (d.severity != Severity::error) continue;
+    if (d.position.known())
+      read_errors.emplace(d.position.line, d.position.column);
+    else
+      read_error_paths.push_back(d.path);
+  }
+  auto repeats_read_error = [&](const Diagnostic& d) {
+    if (d.position.known()) return read_errors.count({d.position.line, d.position.column}) > 0;
+    return std::any_of(read_error_paths.begin(), read_error_paths.end(), [&](const std::string& path) {
+      return d.path.starts_with(path) &&
+             (d.path.size() == path.size() || d.path[path.size()] == '.' || d.path[path.size()] == '[');
+    });
+  };
   for (Diagnostic& d : locate_findings(check_meeting(*file.meeting, options), file.sources, file.name))
-    if (!read_errors.count({d.position.line, d.position.column})) result.push_back(std::move(d));
+    if (!repeats_read_error(d)) result.push_back(std::move(d));
   return result;
 }
 

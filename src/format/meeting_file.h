@@ -4,10 +4,17 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "format/diagnostic.h"
 #include "model/meeting.h"
+
+namespace toml {
+inline namespace v3 {  // toml++ 3, as meeting_file.cc includes it
+class table;
+}
+}  // namespace toml
 
 namespace plenary {
 
@@ -27,6 +34,16 @@ MeetingFile load_meeting_file(const std::string& path);
 
 // Parses meeting-file text; `name` appears in diagnostics.
 MeetingFile parse_meeting_file(std::string_view text, const std::string& name);
+
+// The reader behind parse_meeting_file and parse_meeting_json: reads a parsed
+// document into file.meeting, adding to file.diagnostics and file.sources.
+// `toml_text` is the TOML source, which places the lines of multi-line
+// strings; it is empty for JSON, whose values have no position.
+void read_meeting_document(const toml::table& root, std::string_view toml_text, MeetingFile& file);
+
+// The position and value of the first byte of `text` that is not valid
+// UTF-8, if any. Columns count characters.
+std::optional<std::pair<Position, unsigned char>> find_invalid_utf8(std::string_view text);
 
 // Accepts an item number as people write it ("2", "1 (a)", "1(a)", "1 a)",
 // "1a") and returns the model's key ("2", "1 (a)").

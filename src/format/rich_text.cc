@@ -200,6 +200,180 @@ void find_link_definitions(std::string_view markdown, std::vector<RichTextProble
   }
 }
 
+// "&amp;", "&#38;": text that Markdown would decode as an entity.
+bool starts_entity(std::string_view text, size_t at) {
+  size_t i = at + 1;
+  if (i < text.size() && text[i] == '#') ++i;
+  const size_t name = i;
+  while (i < text.size() && std::isalnum(static_cast<unsigned char>(text[i]))) ++i;
+  return i > name && i < text.size() && text[i] == ';';
+}
+
+bool is_ascii_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+
+// RichText back to the Markdown that parse_rich_text reads as it.
+class MarkdownWriter {
+ public:
+  std::string write(const RichText& text) {
+    for (size_t i = 0; i < text.size(); ++i) {
+      if (i > 0) out_ += "\n\n";
+      line_start_ = true;
+      inlines(text[i].content, "");
+    }
+    return std::move(out_);
+  }
+
+ private:
+  void put(std::string_view text) {
+    out_ += text;
+    if (!text.empty()) line_start_ = false;
+  }
+
+  // Emphasis is written *...* and strong **...**, but where their runs of
+  // '*' would merge and read differently, with '_': emphasis right after
+  // *emphasis*, inside *emphasis* or alone inside **strong**, and strong
+  // right after **strong**. `parent` is the markup around `content`: "*",
+  // "_", "**", "__" or "".
+  void inlines(const std::vector<Inline>& content, std::string_view parent) {
+    const Inline* previous = nullptr;
+    std::string_view previous_delimiter;  // the markup `previous` was written with
+    for (size_t i = 0; i < content.size(); ++i) {
+      const Inline* in = &content[i];
+      std::string_view delimiter;
+      if (in->kind == InlineKind::text) {
+        // The parser merges adjacent text, so it is escaped as one.
+        std::string merged = in->text;
+        while (i + 1 < content.size() && content[i + 1].kind == InlineKind::text) merged += content[++i].text;
+        write_text(merged, previous, i + 1 < content.size() ? &content[i + 1] : nullptr);
+        previous = &content[i];
+        previous_delimiter = "";
+        continue;
+      }
+      switch (in->kind) {
+        case InlineKind::emphasis: {
+          const bool merges = previous_delimiter == "*" || parent == "*" || (parent == "**" && content.size() == 1);
+          delimiter = merges ? "_" : "*";
+          put(delimiter);
+          inlines(in->children, delimiter);
+          put(delimiter);
+          break;
+        }
+        case InlineKind::strong:
+          delimiter = previous_delimiter == "**" ? "__" : "**";
+          put(delimiter);
+          inlines(in->children, delimiter);
+          put(delimiter);
+          break;
+        case InlineKind::link:
+          put("[");
+          inlines(in->children, "");
+          put("](");
+          destination(in->target);
+          put(")");
+          break;
+        case InlineKind::footnote_ref: put("[^" + in->target + "]"); break;
+        case InlineKind::decision_ref: put("{{decision:" + in->target + "}}"); break;
+        case InlineKind::opening: put("{{opening}}"); break;
+        case InlineKind::line_break:
+          // Not two spaces: on a line of their own they would make a blank
+          // line, and after '*' they would stop it opening emphasis.
+          out_ += "\\\n";
+          line_start_ = true;
+          break;
+        case InlineKind::text: break;
+      }
+      previous = in;
+      previous_delimiter = delimiter;
+    }
+  }
+
+  void write_text(std::string_view text, const Inline* previous, const Inline* next) {
+    const bool starts_line = line_start_;
+    const bool ends_line = !next || next->kind == InlineKind::line_break;
+    // Spaces that start or end a line would be dropped: they are written as
+    // entities, and so are line endings, which would be read as spaces.
+    const size_t first = std::min(text.find_first_not_of(" \t"), text.size());
+    const size_t last = text.find_last_not_of(" \t") + 1;  // 0 when all blank
+    size_t list_delimiter = std::string_view::npos;          // the '.' of "1. " starting a line
+    if (starts_line && first < text.size() && std::isdigit(static_cast<unsigned char>(text[first]))) {
+      size_t j = first;
+      while (j < text.size() && std::isdigit(static_cast<unsigned char>(text[j]))) ++j;
+      if (j < text.size() && (text[j] == '.' || text[j] == ')') &&
+          (j + 1 == text.size() || text[j + 1] == ' ' || text[j + 1] == '\t'))
+        list_delimiter = j;
+    }
+    std::string out;
+    for (size_t i = 0; i < text.size(); ++i) {
+      const char c = text[i];
+      const bool blank_edge = (starts_line && i < first) || (ends_line && i >= last);
+      if (blank_edge && (c == ' ' || c == '\t')) {
+        out += c == ' ' ? "&#32;" : "&#9;";
+        continue;
+      }
+      if (c == '\n' || c == '\r') {
+        out += c == '\n' ? "&#10;" : "&#13;";
+        continue;
+      }
+      bool escape = false;
+      switch (c) {
+        case '\\': case '*': case '`': case '[': case ']': case '<':
+          escape = true;
+          break;
+        case '_':  // inside a word it is plain
+          escape = !(i > 0 && i + 1 < text.size() && is_ascii_alnum(text[i - 1]) && is_ascii_alnum(text[i + 1]));
+          break;
+        case '&':
+          escape = starts_entity(text, i);
+          break;
+        case '#': case '-': case '+': case '=': case '~': case '>':  // a heading, list, rule, fence or quote
+          escape = starts_line && i == first;
+          break;
+        case '.': case ')':
+          escape = i == list_delimiter;
+          break;
+        case '(':  // "[^id](x)" would be a link
+          escape = i == 0 && previous && previous->kind == InlineKind::footnote_ref;
+          break;
+        case ':':  // "[^id]: x" would be a link definition; "[x\]: y" is taken for one
+          escape = i == 0 ? previous && previous->kind == InlineKind::footnote_ref : text[i - 1] == ']';
+          break;
+        case '!':  // "![text](url)" would be an image
+          escape = i + 1 == text.size() && next && next->kind == InlineKind::link;
+          break;
+        default:
+          break;
+      }
+      if (escape) out += '\\';
+      out += c;
+    }
+    put(out);
+  }
+
+  // A link's URL. Spaces and control characters, which would end it, are
+  // written as character references; cmark decodes those, and entities, in
+  // a URL even after a backslash.
+  void destination(std::string_view url) {
+    std::string out;
+    for (size_t i = 0; i < url.size(); ++i) {
+      const char c = url[i];
+      if (static_cast<unsigned char>(c) <= ' ' || c == 0x7F) {
+        out += fmt::format("&#{};", static_cast<int>(c));
+        continue;
+      }
+      if (c == '&' && starts_entity(url, i)) {
+        out += "&amp;";
+        continue;
+      }
+      if (c == '\\' || c == '<' || c == '>' || c == '(' || c == ')') out += '\\';
+      out += c;
+    }
+    put(out);
+  }
+
+  std::string out_;
+  bool line_start_ = true;  // nothing written yet on the current line
+};
+
 }  // namespace
 
 bool is_mark_id(std::string_view id) {
@@ -219,5 +393,7 @@ RichText parse_rich_text(std::string_view markdown, std::vector<RichTextProblem>
   find_link_definitions(markdown, problems);
   return Converter(problems).document(root.get());
 }
+
+std::string write_rich_text(const RichText& text) { return MarkdownWriter().write(text); }
 
 }  // namespace plenary
