@@ -13,16 +13,7 @@
 #include <set>
 #include <sstream>
 
-// toml++ 3.3 asserts, rather than reports, on some malformed values
-// ("2022-06-28Tq0:00:00" aborts in parse_time), and with NDEBUG turns those
-// assertions into assumptions. Its parser reports such values as errors when
-// the assertions are left out, whatever NDEBUG says.
-#pragma push_macro("NDEBUG")
-#undef NDEBUG
-#define TOML_ASSERT(expr) static_assert(true)
-#include <toml++/toml.h>
-#undef TOML_ASSERT
-#pragma pop_macro("NDEBUG")
+#include "toml/toml.h"
 
 #include "format/rich_text.h"
 #include "i18n/time_zone.h"

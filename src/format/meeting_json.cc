@@ -11,14 +11,7 @@
 #include <string>
 #include <vector>
 
-// toml++ exactly as meeting_file.cc includes it (see there), so that both
-// compile its inline functions the same way.
-#pragma push_macro("NDEBUG")
-#undef NDEBUG
-#define TOML_ASSERT(expr) static_assert(true)
-#include <toml++/toml.h>
-#undef TOML_ASSERT
-#pragma pop_macro("NDEBUG")
+#include "toml/toml.h"
 
 #include "format/rich_text.h"
 

@@ -6,9 +6,9 @@
 #include <unicode/timezone.h>
 #include <unicode/unistr.h>
 
-#include <toml++/toml.h>
 
 #include "i18n/embedded.h"
+#include "toml/toml.h"
 #include "model/meeting.h"
 
 namespace plenary {
