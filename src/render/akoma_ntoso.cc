@@ -382,17 +382,12 @@ class AknWriter {
   // The symbol is a reference where it stands in the entry. Its type and date
   // are not known here, so the IRI names it by actor and number only.
   void write_document(pugi::xml_node p, const LaidOutDocument& document) const {
-    const size_t at = document.symbol.empty() ? std::string::npos : document.entry.rfind(document.symbol);
-    if (at == std::string::npos) {
-      add_text(p, document.entry);
-      return;
-    }
     std::vector<std::string> issuer = issuing_components(document.symbol);
     const std::string actor = issuer.empty() ? iris_.actor : actor_of(issuer);
-    add_text(p, document.entry.substr(0, at));
+    add_text(p, document.before);
     pugi::xml_node ref = text_element(p, "ref", document.symbol);
     ref.append_attribute("href") = fmt::format("/akn/un/doc/{}/{}", actor, iri_number(document.symbol)).c_str();
-    add_text(p, document.entry.substr(at + document.symbol.size()));
+    add_text(p, document.after);
   }
 
   void write_inlines(pugi::xml_node parent, const std::vector<Inline>& inlines, const std::string& context) {

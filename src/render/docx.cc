@@ -576,14 +576,9 @@ class DocxWriter {
       text(paragraph(body_, {.style = "DocumentationHeading"}), layout_.documentation_heading, {});
       for (const LaidOutDocument& document : item.documents) {
         pugi::xml_node p = paragraph(body_, {.style = "DocumentationEntry"});
-        const size_t at = document.symbol.empty() ? std::string::npos : document.entry.rfind(document.symbol);
-        if (at == std::string::npos) {
-          text(p, document.entry, {});
-          continue;
-        }
-        text(p, document.entry.substr(0, at), {});
+        text(p, document.before, {});
         text(p, document.symbol, {.no_proof = true});
-        text(p, document.entry.substr(at + document.symbol.size()), {});
+        text(p, document.after, {});
       }
     }
     if (item.no_documents) text(paragraph(body_, {}), layout_.no_documents, {});

@@ -135,7 +135,7 @@ TEST_P(DocxTest, DocumentHasTheAgenda) {
     expected.push_back(item.label + "\t" + item.list_entry);
     expected.push_back(item.label + "\t" + item.title);
     for (const LaidOutItem& sub : item.subitems) expected.push_back(sub.label + "\t" + sub.title);
-    for (const LaidOutDocument& document : item.documents) expected.push_back(document.entry);
+    for (const LaidOutDocument& document : item.documents) expected.push_back(document.entry());
   }
   for (const LaidOutDay& day : layout_.days) expected.push_back(day.heading);
   for (const std::string& wanted : expected) EXPECT_NE(text.find(wanted), std::string::npos) << "missing: " << wanted;

@@ -70,12 +70,8 @@ void write_annotation(const LaidOutItem& item, const AgendaLayout& layout, int l
     out += fmt::format("<h{0} class=\"documentation\">{1}</h{0}>\n<ul class=\"documents\">\n", level + 1,
                        escape(layout.documentation_heading));
     for (const LaidOutDocument& document : item.documents) {
-      // The symbol is marked up where it stands in the entry.
-      std::string entry = escape(document.entry);
-      const std::string symbol = escape(document.symbol);
-      if (const size_t at = entry.rfind(symbol); at != std::string::npos)
-        entry.replace(at, symbol.size(), "<span class=\"symbol\">" + symbol + "</span>");
-      out += "<li>" + entry + "</li>\n";
+      out += "<li>" + escape(document.before) + "<span class=\"symbol\">" + escape(document.symbol) + "</span>" +
+             escape(document.after) + "</li>\n";
     }
     out += "</ul>\n";
   }

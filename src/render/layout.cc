@@ -91,13 +91,22 @@ class LayoutBuilder {
       const Document* document = find_document(meeting_, symbol);
       const std::string description =
           document ? pick(document->description, fmt::format("document {} description", symbol)) : symbol;
-      out.documents.push_back(
-          {catalog_.format("agenda.document_entry", {{"description", description}, {"symbol", symbol}}), symbol});
+      out.documents.push_back(document_entry(description, symbol));
     }
     out.no_documents = item.no_documents;
     for (size_t i = 0; i < item.subitems.size(); ++i)
       out.subitems.push_back(lay_out_item(item, item.subitems[i], true, i + 1 == item.subitems.size()));
     return out;
+  }
+
+  // The catalog's entry pattern, filled on each side of its {symbol}.
+  LaidOutDocument document_entry(const std::string& description, const std::string& symbol) const {
+    const std::string& pattern = catalog_.text("agenda.document_entry");
+    const size_t at = pattern.find("{symbol}");
+    if (at == std::string::npos)
+      throw CatalogError(fmt::format("catalog '{}': agenda.document_entry must contain {{symbol}}", lang()));
+    const Placeholders values{{"description", description}};
+    return {fill(pattern.substr(0, at), values), symbol, fill(pattern.substr(at + 8), values)};
   }
 
   // Resolves footnote calls to numbers, and decisions and the opening to text.

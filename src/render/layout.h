@@ -11,9 +11,14 @@
 
 namespace plenary {
 
+// A documentation entry, split around its symbol so that each format can
+// link or highlight the symbol where it stands.
 struct LaidOutDocument {
-  std::string entry;   // "Document d'information ... (CTOC/COP/WG.7/2022/2)."
-  std::string symbol;  // "CTOC/COP/WG.7/2022/2", to link or highlight
+  std::string before;  // "Document d'information ... ("
+  std::string symbol;  // "CTOC/COP/WG.7/2022/2"
+  std::string after;   // ")."
+
+  std::string entry() const { return before + symbol + after; }
 };
 
 struct LaidOutItem {

@@ -25,7 +25,7 @@ TEST_F(ExampleLayout, FrenchLabelsAndPunctuation) {
   EXPECT_TRUE(fr.items[3].no_documents);
   ASSERT_EQ(fr.items[1].documents.size(), 1u);
   EXPECT_EQ(fr.items[1].documents[0].symbol, "CTOC/COP/WG.7/2022/2");
-  EXPECT_TRUE(fr.items[1].documents[0].entry.ends_with("(CTOC/COP/WG.7/2022/2)."));
+  EXPECT_TRUE(fr.items[1].documents[0].entry().ends_with("(CTOC/COP/WG.7/2022/2)."));
   EXPECT_TRUE(fr.missing.empty());
 }
 

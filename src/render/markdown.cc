@@ -49,7 +49,7 @@ void write_annotation(const LaidOutItem& item, const AgendaLayout& layout, const
   write_paragraphs(item.annotation, out);
   if (!item.documents.empty()) {
     out += fmt::format("{}# {}\n\n", level, escape(layout.documentation_heading));
-    for (const LaidOutDocument& document : item.documents) out += escape(document.entry) + "\n\n";
+    for (const LaidOutDocument& document : item.documents) out += escape(document.entry()) + "\n\n";
   }
   if (item.no_documents) out += escape(layout.no_documents) + "\n\n";
   for (const LaidOutItem& sub : item.subitems) write_annotation(sub, layout, level + "#", out);

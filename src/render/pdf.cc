@@ -379,14 +379,9 @@ class PdfWriter {
         Style entry;
         entry.indent = 14;
         Markup markup;
-        const size_t at = document.entry.rfind(document.symbol);
-        if (at == std::string::npos) {
-          markup.add_text(document.entry);
-        } else {
-          markup.add_text(document.entry.substr(0, at));
-          markup.add_unbreakable(document.symbol);
-          markup.add_text(document.entry.substr(at + document.symbol.size()));
-        }
+        markup.add_text(document.before);
+        markup.add_unbreakable(document.symbol);
+        markup.add_text(document.after);
         paragraph(markup, entry);
       }
     }
