@@ -224,13 +224,9 @@ int run_plan(const PlanCommandOptions& options, std::ostream& out, std::ostream&
   const MeetingFile file = load_meeting_file(options.file);
   // The organization in the file is what planning replaces: its own problems
   // (an item added since, a day removed) must not stop the new plan.
-  std::vector<Diagnostic> diagnostics = file.diagnostics;
-  if (file.meeting && !file.unreadable) {
-    Meeting without_plan = *file.meeting;
-    without_plan.organization.slots.clear();
-    auto located = locate_findings(check_meeting(without_plan, CheckOptions{}), file.sources, file.name);
-    diagnostics.insert(diagnostics.end(), located.begin(), located.end());
-  }
+  MeetingFile without_plan = file;
+  if (without_plan.meeting) without_plan.meeting->organization.slots.clear();
+  const std::vector<Diagnostic> diagnostics = check_meeting_file(without_plan, CheckOptions{});
   const bool errors = file.unreadable || std::any_of(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& d) {
                         return d.severity == Severity::error;
                       });
