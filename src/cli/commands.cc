@@ -11,19 +11,17 @@
 #include <thread>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <ostream>
 
 #include "cli/plan_command.h"
 #include "cli/symbol_command.h"
+#include "cli/user_command.h"
 #include "format/meeting_file.h"
 #include "i18n/catalog.h"
-#include "render/akoma_ntoso.h"
-#include "render/docx.h"
-#include "render/html.h"
-#include "render/ics.h"
-#include "render/pdf.h"
+#include "render/formats.h"
+#include "web/server.h"
 #include "render/layout.h"
-#include "render/markdown.h"
 
 namespace plenary {
 
@@ -39,46 +37,6 @@ size_t count(const std::vector<Diagnostic>& diagnostics, Severity severity) {
 }
 
 bool any_error(const std::vector<Diagnostic>& diagnostics) { return count(diagnostics, Severity::error) > 0; }
-
-// "CTOC/COP/WG.7/2022/1" -> "CTOC_COP_WG.7_2022_1", safe as a file name.
-std::string file_stem(const std::string& symbol) {
-  std::string stem;
-  for (char c : symbol) {
-    const bool plain = std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-';
-    stem += plain ? c : '_';
-  }
-  return stem.empty() ? "agenda" : stem;
-}
-
-// The output formats: the name given to --to, how the file name ends, and
-// the writer. Adding a format is adding a row.
-struct OutputFormat {
-  const char* name;
-  const char* suffix;
-  std::string (*render)(const Meeting&, const AgendaLayout&);
-  bool threads = true;  // may render on several threads at once
-};
-
-const OutputFormat kOutputFormats[] = {
-    {"pdf", "pdf", [](const Meeting&, const AgendaLayout& layout) { return render_pdf(layout); }},
-    {"docx", "docx", [](const Meeting&, const AgendaLayout& layout) { return render_docx(layout); }},
-    {"html", "html", [](const Meeting&, const AgendaLayout& layout) { return render_html(layout); }},
-    {"md", "md", [](const Meeting&, const AgendaLayout& layout) { return render_markdown(layout); }},
-    {"akn", "akn.xml", render_akoma_ntoso},
-    {"ics", "ics", render_icalendar, false},  // libical shares its time zone cache
-};
-
-const OutputFormat* find_output_format(const std::string& name) {
-  for (const OutputFormat& format : kOutputFormats)
-    if (name == format.name) return &format;
-  return nullptr;
-}
-
-std::string output_format_names() {
-  std::string names;
-  for (const OutputFormat& format : kOutputFormats) names += std::string(names.empty() ? "" : ", ") + format.name;
-  return names;
-}
 
 // Calls work(0) .. work(count - 1), spread over the machine's cores.
 void run_in_parallel(size_t count, const std::function<void(size_t)>& work) {
@@ -273,6 +231,18 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   plan->add_flag("--json", plan_options.json, "print the plan as JSON");
   plan->add_flag("--write", plan_options.write, "store the plan in the meeting file");
 
+  UserCommandOptions user_options;
+  auto* user = add_user_command(app, user_options);
+
+  web::ServerOptions serve_options;
+  std::string listen = "127.0.0.1:8080";
+  auto* serve = app.add_subcommand("serve", "Serve the public site, the editing pages and the JSON API");
+  serve->add_option("--db", serve_options.database, "the SQLite store (created on first run)")->capture_default_str();
+  serve->add_option("--listen", listen, "HOST:PORT to listen on; port 0 picks a free one")->capture_default_str();
+  serve->add_option("--load", serve_options.load, "a meeting file to create and publish when the store is empty");
+  serve->add_option("--threads", serve_options.threads, "worker threads (default: twice the cores, at least 8)");
+  serve->add_flag("--secure-cookies", serve_options.secure_cookies, "mark cookies Secure (behind TLS)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {
@@ -291,6 +261,19 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   if (check->parsed()) return run_check(check_file, final, json, out, err);
   if (symbol->parsed()) return run_symbol_command(symbols, out, err);
   if (plan->parsed()) return run_plan(plan_options, out, err);
+  if (user->parsed()) return run_user(user_options, std::cin, out, err);
+  if (serve->parsed()) {
+    const size_t colon = listen.rfind(':');
+    const std::string port = colon == std::string::npos ? "" : listen.substr(colon + 1);
+    if (colon == std::string::npos || port.empty() || port.size() > 5 ||
+        port.find_first_not_of("0123456789") != std::string::npos || std::stoi(port) > 65535) {
+      err << fmt::format("plenary: --listen wants HOST:PORT, like 127.0.0.1:8080, not \"{}\"\n", listen);
+      return kExitUnreadable;
+    }
+    serve_options.host = listen.substr(0, colon);
+    serve_options.port = std::stoi(port);
+    return web::serve(serve_options, out, err);
+  }
   render_options.languages = split_list(langs);
   render_options.formats = split_list(formats);
   // "all" stands for every official language, or every format.
@@ -298,7 +281,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     render_options.languages.assign(std::begin(kOfficialLanguages), std::end(kOfficialLanguages));
   if (render_options.formats == std::vector<std::string>{"all"}) {
     render_options.formats.clear();
-    for (const OutputFormat& format : kOutputFormats) render_options.formats.push_back(format.name);
+    for (const OutputFormat& format : output_formats()) render_options.formats.push_back(format.name);
   }
   return run_render(render_options, out, err);
 }

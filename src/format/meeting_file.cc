@@ -16,6 +16,7 @@
 #include "toml/toml.h"
 
 #include "format/rich_text.h"
+#include "text/utf8.h"
 #include "i18n/time_zone.h"
 
 namespace plenary {
@@ -705,29 +706,13 @@ MeetingFile unreadable_file(const std::string& name, Position position, std::str
 
 // toml++'s own report of a byte that is not UTF-8 points one character early.
 std::optional<std::pair<Position, unsigned char>> find_invalid_utf8(std::string_view text) {
-  static constexpr char32_t kSmallest[] = {0, 0, 0x80, 0x800, 0x10000};
+  const size_t start = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;  // a byte order mark takes no column
+  const size_t bad = invalid_utf8_offset(text.substr(start));
+  if (bad == std::string_view::npos) return std::nullopt;
   Position at;
-  size_t i = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;  // a byte order mark takes no column
-  while (i < text.size()) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    const size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    bool valid = length > 0 && i + length <= text.size();
-    char32_t code = length == 1 ? c : c & (0x7F >> length);
-    for (size_t k = 1; valid && k < length; ++k) {
-      const auto next = static_cast<unsigned char>(text[i + k]);
-      valid = (next & 0xC0) == 0x80;
-      code = (code << 6) | (next & 0x3F);
-    }
-    if (valid && length > 1)
-      valid = code >= kSmallest[length] && code <= 0x10FFFF && !(code >= 0xD800 && code <= 0xDFFF);
-    if (!valid) return std::pair{at, c};
-    if (c == '\n')
-      at = Position{at.line + 1, 1};
-    else
-      ++at.column;
-    i += length;
-  }
-  return std::nullopt;
+  for (size_t i = start; i < start + bad; i += utf8_sequence_length(text, i))
+    at = text[i] == '\n' ? Position{at.line + 1, 1} : Position{at.line, at.column + 1};
+  return std::pair{at, static_cast<unsigned char>(text[start + bad])};
 }
 
 namespace {

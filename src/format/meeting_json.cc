@@ -34,29 +34,6 @@ Position position_at(std::string_view text, size_t offset) {
   return at;
 }
 
-// The offset of the first '[' or '{' nested deeper than kMaxJsonDepth, if
-// any, found before parsing so that no level past it is ever built.
-std::optional<size_t> find_too_deep(std::string_view json) {
-  int depth = 0;
-  bool in_string = false;
-  for (size_t i = 0; i < json.size(); ++i) {
-    const char c = json[i];
-    if (in_string) {
-      if (c == '\\')
-        ++i;
-      else if (c == '"')
-        in_string = false;
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
-      if (++depth > kMaxJsonDepth) return i;
-    } else if ((c == ']' || c == '}') && depth > 0) {
-      --depth;
-    }
-  }
-  return std::nullopt;
-}
-
 // nlohmann's message without its prefix and without the text it last read,
 // which can be long and can end inside a character.
 std::string describe_json_error(const nlohmann::detail::exception& error) {
@@ -326,7 +303,7 @@ MeetingFile parse_meeting_json(std::string_view json, const std::string& name) {
   if (auto invalid = find_invalid_utf8(json))
     return unreadable_json(name, invalid->first,
                            fmt::format("not valid UTF-8 (byte 0x{:02X}): JSON must be UTF-8", invalid->second));
-  if (auto deep = find_too_deep(json))
+  if (auto deep = find_too_deep_json(json))
     return unreadable_json(name, position_at(json, *deep),
                            fmt::format("not accepted: objects and arrays nested deeper than {} levels", kMaxJsonDepth));
   TomlBuilder builder;
@@ -407,6 +384,27 @@ std::string meeting_to_json(const Meeting& meeting) {
   // Replacement characters rather than an exception for text that is not
   // UTF-8, which a meeting read by the reader never holds.
   return out.dump(2, ' ', false, Json::error_handler_t::replace);
+}
+
+std::optional<size_t> find_too_deep_json(std::string_view json) {
+  int depth = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < json.size(); ++i) {
+    const char c = json[i];
+    if (in_string) {
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxJsonDepth) return i;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return std::nullopt;
 }
 
 }  // namespace plenary

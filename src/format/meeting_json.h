@@ -3,6 +3,7 @@
 // "HH:MM", annotations and footnotes as their Markdown source.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -13,6 +14,10 @@ namespace plenary {
 
 // Deepest nesting of objects and arrays accepted; a meeting needs 6.
 inline constexpr int kMaxJsonDepth = 64;
+
+// The offset of the first '[' or '{' nested deeper than kMaxJsonDepth, if
+// any: checked before parsing so that no level past it is ever built.
+std::optional<size_t> find_too_deep_json(std::string_view json);
 
 // Reads a meeting from JSON with the meeting file's reader and checks, so a
 // request gets the same diagnostics as `plenary check`. JSON values have no

@@ -29,17 +29,6 @@ void flatten(const toml::table& table, const std::string& prefix, std::map<std::
   }
 }
 
-std::string capitalize_first(const std::string& text, const icu::Locale& locale) {
-  icu::UnicodeString s = icu::UnicodeString::fromUTF8(text);
-  if (s.isEmpty()) return text;
-  const int32_t first_length = U16_LENGTH(s.char32At(0));
-  icu::UnicodeString first = s.tempSubString(0, first_length);
-  first.toUpper(locale);
-  s.replace(0, first_length, first);
-  std::string out;
-  return s.toUTF8String(out);
-}
-
 // Replaces, in an ICU date pattern, the field written as `width` times
 // `letter` ("MMMM") by `literal`, quoted so ICU copies it as it is. Quoted
 // text ('de', 'года') is skipped, so a letter inside it is never taken for a
@@ -176,7 +165,7 @@ std::string Catalog::date(const Date& date, const std::string& pattern_key) cons
     pattern = replace_field(pattern, 'E', 4, *day);
   std::string out = icu_pattern(date, pattern);
   if (pattern_key == "dates.table_day" && text("dates.capitalize_table_day") == "yes")
-    out = capitalize_first(out, icu::Locale(text("icu_locale").c_str()));
+    out = capitalize_first(out);
   return out;
 }
 
@@ -268,6 +257,18 @@ std::string Catalog::time_range(TimeOfDay start, TimeOfDay end) const {
     if (same_period && !noon) return format("times.range_same_period", values);
   }
   return format("times.range", values);
+}
+
+std::string Catalog::capitalize_first(const std::string& text) const {
+  const icu::Locale locale(this->text("icu_locale").c_str());
+  icu::UnicodeString s = icu::UnicodeString::fromUTF8(text);
+  if (s.isEmpty()) return text;
+  const int32_t first_length = U16_LENGTH(s.char32At(0));
+  icu::UnicodeString first = s.tempSubString(0, first_length);
+  first.toUpper(locale);
+  s.replace(0, first_length, first);
+  std::string out;
+  return s.toUTF8String(out);
 }
 
 }  // namespace plenary

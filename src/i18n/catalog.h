@@ -65,6 +65,9 @@ class Catalog {
   // Latin "a", "b", ... "z", "aa" of plenary::subitem_letter().
   std::string subitem_letter(int n) const;
 
+  // `text` with its first character in upper case, by the language's rules.
+  std::string capitalize_first(const std::string& text) const;
+
   const std::map<std::string, std::string>& entries() const { return entries_; }
 
  private:

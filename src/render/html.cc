@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace plenary {
 
 namespace {
@@ -29,45 +31,49 @@ bool is_safe_url(const std::string& url) {
          url.starts_with("#");
 }
 
-void write_inlines(const std::vector<Inline>& inlines, std::string& out) {
+// A heading level moved down by the page's own headings; HTML has six.
+int heading(int level, const HtmlBodyOptions& options) { return std::min(level + options.heading_offset, 6); }
+
+void write_inlines(const std::vector<Inline>& inlines, const HtmlBodyOptions& options, std::string& out) {
   for (const Inline& in : inlines) {
     switch (in.kind) {
       case InlineKind::text: out += escape(in.text); break;
-      case InlineKind::emphasis: out += "<em>"; write_inlines(in.children, out); out += "</em>"; break;
-      case InlineKind::strong: out += "<strong>"; write_inlines(in.children, out); out += "</strong>"; break;
+      case InlineKind::emphasis: out += "<em>"; write_inlines(in.children, options, out); out += "</em>"; break;
+      case InlineKind::strong: out += "<strong>"; write_inlines(in.children, options, out); out += "</strong>"; break;
       case InlineKind::link:
         if (is_safe_url(in.target)) {
           out += "<a href=\"" + escape(in.target) + "\">";
-          write_inlines(in.children, out);
+          write_inlines(in.children, options, out);
           out += "</a>";
         } else {
-          write_inlines(in.children, out);
+          write_inlines(in.children, options, out);
         }
         break;
       case InlineKind::footnote_ref:
         out += fmt::format("<sup class=\"fnref\"><a href=\"#fn{0}\" role=\"doc-noteref\" aria-label=\"note {0}\">{0}</a></sup>",
                            escape(in.target));
         break;
-      case InlineKind::line_break: out += "<br>"; break;
+      case InlineKind::line_break: out += options.xhtml ? "<br/>" : "<br>"; break;
       default: break;  // resolved by the layout
     }
   }
 }
 
-void write_paragraphs(const RichText& text, std::string& out) {
+void write_paragraphs(const RichText& text, const HtmlBodyOptions& options, std::string& out) {
   for (const Paragraph& paragraph : text) {
     out += "<p>";
-    write_inlines(paragraph.content, out);
+    write_inlines(paragraph.content, options, out);
     out += "</p>\n";
   }
 }
 
-void write_annotation(const LaidOutItem& item, const AgendaLayout& layout, int level, std::string& out) {
-  out += fmt::format("<section class=\"item\">\n<h{0}><span class=\"label\">{1}</span> {2}</h{0}>\n", level,
-                     escape(item.label), escape(item.title));
-  write_paragraphs(item.annotation, out);
+void write_annotation(const LaidOutItem& item, const AgendaLayout& layout, int level, const HtmlBodyOptions& options,
+                      std::string& out) {
+  out += fmt::format("<section class=\"item\">\n<h{0}><span class=\"label\">{1}</span> {2}</h{0}>\n",
+                     heading(level, options), escape(item.label), escape(item.title));
+  write_paragraphs(item.annotation, options, out);
   if (!item.documents.empty()) {
-    out += fmt::format("<h{0} class=\"documentation\">{1}</h{0}>\n<ul class=\"documents\">\n", level + 1,
+    out += fmt::format("<h{0} class=\"documentation\">{1}</h{0}>\n<ul class=\"documents\">\n", heading(level + 1, options),
                        escape(layout.documentation_heading));
     for (const LaidOutDocument& document : item.documents) {
       out += "<li>" + escape(document.before) + "<span class=\"symbol\">" + escape(document.symbol) + "</span>" +
@@ -76,7 +82,7 @@ void write_annotation(const LaidOutItem& item, const AgendaLayout& layout, int l
     out += "</ul>\n";
   }
   if (item.no_documents) out += "<p class=\"no-documents\">" + escape(layout.no_documents) + "</p>\n";
-  for (const LaidOutItem& sub : item.subitems) write_annotation(sub, layout, level + 1, out);
+  for (const LaidOutItem& sub : item.subitems) write_annotation(sub, layout, level + 1, options, out);
   out += "</section>\n";
 }
 
@@ -125,24 +131,24 @@ sup.fnref a { text-decoration: none; }
 }
 )";
 
-void write_footnotes(const AgendaLayout& layout, std::string& out) {
+void write_footnotes(const AgendaLayout& layout, const HtmlBodyOptions& options, std::string& out) {
   if (layout.footnotes.empty()) return;
   out += "<section class=\"footnotes\" role=\"doc-endnotes\" aria-label=\"notes\">\n<ol>\n";
   for (const NumberedFootnote& footnote : layout.footnotes) {
     out += fmt::format("<li id=\"fn{0}\" value=\"{0}\">", footnote.number);
-    for (const Paragraph& paragraph : footnote.text) write_inlines(paragraph.content, out);
+    for (const Paragraph& paragraph : footnote.text) write_inlines(paragraph.content, options, out);
     out += "</li>\n";
   }
   out += "</ol>\n</section>\n";
 }
 
-void write_annex(const AgendaLayout& layout, std::string& out) {
+void write_annex(const AgendaLayout& layout, const HtmlBodyOptions& options, std::string& out) {
   if (layout.days.empty()) return;
-  out += fmt::format("<section class=\"annex\">\n<h1>{}</h1>\n", escape(layout.annex_heading));
-  out += "<table class=\"organization\">\n<caption><h2>" + escape(layout.annex_title);
+  out += fmt::format("<section class=\"annex\">\n<h{0}>{1}</h{0}>\n", heading(1, options), escape(layout.annex_heading));
+  out += fmt::format("<table class=\"organization\">\n<caption><h{}>", heading(2, options)) + escape(layout.annex_title);
   if (layout.annex_footnote)
-    write_inlines({Inline{InlineKind::footnote_ref, "", std::to_string(layout.annex_footnote), {}}}, out);
-  out += "</h2></caption>\n<thead><tr>";
+    write_inlines({Inline{InlineKind::footnote_ref, "", std::to_string(layout.annex_footnote), {}}}, options, out);
+  out += fmt::format("</h{}></caption>\n<thead><tr>", heading(2, options));
   for (const std::string& column : layout.annex_columns) out += "<th scope=\"col\">" + escape(column) + "</th>";
   out += "</tr></thead>\n";
   for (const LaidOutDay& day : layout.days) {
@@ -167,13 +173,39 @@ void write_annex(const AgendaLayout& layout, std::string& out) {
   for (const NumberedFootnote& footnote : layout.footnotes) {
     if (footnote.number != layout.annex_footnote) continue;
     out += fmt::format("<p class=\"annex-note\"><sup>{}</sup> ", footnote.number);
-    for (const Paragraph& paragraph : footnote.text) write_inlines(paragraph.content, out);
+    for (const Paragraph& paragraph : footnote.text) write_inlines(paragraph.content, options, out);
     out += "</p>\n";
   }
   out += "</section>\n";
 }
 
 }  // namespace
+
+std::string render_html_body(const AgendaLayout& layout, const HtmlBodyOptions& options) {
+  std::string out;
+  if (options.meeting_block)
+    out += fmt::format("<div class=\"meeting\"><p class=\"body\">{}</p><p class=\"venue\">{}</p></div>\n",
+                       escape(layout.body), escape(layout.venue_and_dates));
+  out += fmt::format("<h{0}>{1}</h{0}>\n<section class=\"agenda\">\n<h{2}>{3}</h{2}>\n<ol class=\"agenda\">\n",
+                     heading(1, options), escape(layout.title), heading(2, options), escape(layout.agenda_heading));
+  for (const LaidOutItem& item : layout.items) {
+    out += fmt::format("<li><span class=\"label\">{}</span>{}", escape(item.label), escape(item.list_entry));
+    if (!item.subitems.empty()) {
+      out += "\n<ol>\n";
+      for (const LaidOutItem& sub : item.subitems)
+        out += fmt::format("<li><span class=\"label\">{}</span>{}</li>\n", escape(sub.label), escape(sub.list_entry));
+      out += "</ol>\n";
+    }
+    out += "</li>\n";
+  }
+  out += fmt::format("</ol>\n</section>\n<section class=\"annotations\">\n<h{0}>{1}</h{0}>\n", heading(2, options),
+                     escape(layout.annotations_heading));
+  for (const LaidOutItem& item : layout.items) write_annotation(item, layout, 3, options, out);
+  out += "</section>\n";
+  write_footnotes(layout, options, out);
+  if (options.annex) write_annex(layout, options, out);
+  return out;
+}
 
 std::string render_html(const AgendaLayout& layout) {
   std::string out;
@@ -190,26 +222,7 @@ std::string render_html(const AgendaLayout& layout) {
                      escape(layout.distribution), escape(layout.issued), escape(layout.document_language),
                      escape(layout.original));
   out += "</header>\n<main>\n";
-  out += fmt::format("<div class=\"meeting\"><p class=\"body\">{}</p><p class=\"venue\">{}</p></div>\n",
-                     escape(layout.body), escape(layout.venue_and_dates));
-  out += fmt::format("<h1>{}</h1>\n<section class=\"agenda\">\n<h2>{}</h2>\n<ol class=\"agenda\">\n",
-                     escape(layout.title), escape(layout.agenda_heading));
-  for (const LaidOutItem& item : layout.items) {
-    out += fmt::format("<li><span class=\"label\">{}</span>{}", escape(item.label), escape(item.list_entry));
-    if (!item.subitems.empty()) {
-      out += "\n<ol>\n";
-      for (const LaidOutItem& sub : item.subitems)
-        out += fmt::format("<li><span class=\"label\">{}</span>{}</li>\n", escape(sub.label), escape(sub.list_entry));
-      out += "</ol>\n";
-    }
-    out += "</li>\n";
-  }
-  out += fmt::format("</ol>\n</section>\n<section class=\"annotations\">\n<h2>{}</h2>\n",
-                     escape(layout.annotations_heading));
-  for (const LaidOutItem& item : layout.items) write_annotation(item, layout, 3, out);
-  out += "</section>\n";
-  write_footnotes(layout, out);
-  write_annex(layout, out);
+  out += render_html_body(layout);
   out += "</main>\n</body>\n</html>\n";
   return out;
 }

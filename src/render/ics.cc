@@ -5,6 +5,7 @@
 
 #include <cctype>
 #include <memory>
+#include <set>
 #include <stdexcept>
 #include <vector>
 
@@ -175,6 +176,41 @@ std::string render_icalendar(const Meeting& meeting, const AgendaLayout& layout)
   }
 
   char* text = icalcomponent_as_ical_string_r(calendar.get());
+  std::string out = text ? text : "";
+  icalmemory_free_buffer(text);
+  return out;
+}
+
+std::string merge_icalendars(const std::vector<std::string>& calendars, const std::string& name) {
+  ComponentPtr merged(icalcomponent_new(ICAL_VCALENDAR_COMPONENT));
+  icalcomponent_add_property(merged.get(), icalproperty_new_prodid("-//plenary//plenary//EN"));
+  icalcomponent_add_property(merged.get(), icalproperty_new_version("2.0"));
+  icalcomponent_add_property(merged.get(), icalproperty_new_method(ICAL_METHOD_PUBLISH));
+  icalproperty* calendar_name = icalproperty_new_x(name.c_str());
+  icalproperty_set_x_name(calendar_name, "X-WR-CALNAME");
+  icalcomponent_add_property(merged.get(), calendar_name);
+  std::set<std::string> zones;
+  for (const std::string& text : calendars) {
+    ComponentPtr calendar(icalparser_parse_string(text.c_str()));
+    if (!calendar || icalcomponent_isa(calendar.get()) != ICAL_VCALENDAR_COMPONENT)
+      throw std::invalid_argument("merge_icalendars: not a VCALENDAR");
+    // Detach first: removing a component while iterating over its parent's
+    // components would skip the next one.
+    std::vector<icalcomponent*> parts;
+    for (icalcomponent* part = icalcomponent_get_first_component(calendar.get(), ICAL_ANY_COMPONENT); part;
+         part = icalcomponent_get_next_component(calendar.get(), ICAL_ANY_COMPONENT))
+      parts.push_back(part);
+    for (icalcomponent* part : parts) {
+      icalcomponent_remove_component(calendar.get(), part);
+      ComponentPtr owned(part);
+      if (icalcomponent_isa(part) == ICAL_VTIMEZONE_COMPONENT) {
+        icalproperty* tzid = icalcomponent_get_first_property(part, ICAL_TZID_PROPERTY);
+        if (!tzid || !zones.insert(icalproperty_get_tzid(tzid)).second) continue;
+      }
+      icalcomponent_add_component(merged.get(), owned.release());
+    }
+  }
+  char* text = icalcomponent_as_ical_string_r(merged.get());
   std::string out = text ? text : "";
   icalmemory_free_buffer(text);
   return out;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "model/meeting.h"
 #include "render/layout.h"
@@ -18,5 +19,11 @@ namespace plenary {
 // (the caller bumps `organization.sequence`). Throws std::invalid_argument
 // when the layout has a different number of slots than the meeting.
 std::string render_icalendar(const Meeting& meeting, const AgendaLayout& layout);
+
+// One VCALENDAR named `name` (X-WR-CALNAME) holding the events of every
+// calendar in `calendars` (as render_icalendar writes them) and each time
+// zone once: a body's feed of its meetings. Throws std::invalid_argument
+// for text that is not a VCALENDAR.
+std::string merge_icalendars(const std::vector<std::string>& calendars, const std::string& name);
 
 }  // namespace plenary

@@ -148,10 +148,8 @@ class LayoutBuilder {
   std::string decision_sentence(const std::string& id) {
     const Decision* decision = find_decision(meeting_, id);
     if (!decision) return fmt::format("[decision {}: not defined]", id);
-    return catalog_.format(fmt::format("phrases.decision.{}", to_string(decision->procedure)),
-                           {{"date", catalog_.date(decision->date, "dates.issue")},
-                            {"by", pick(decision->by, fmt::format("decision {} by", id))},
-                            {"approved", pick(decision->approved, fmt::format("decision {} approved", id))}});
+    return plenary::decision_sentence(*decision, pick(decision->by, fmt::format("decision {} by", id)),
+                                      pick(decision->approved, fmt::format("decision {} approved", id)), catalog_);
   }
 
   std::string opening_text() {
@@ -225,6 +223,12 @@ class LayoutBuilder {
 };
 
 }  // namespace
+
+std::string decision_sentence(const Decision& decision, const std::string& by, const std::string& approved,
+                              const Catalog& catalog) {
+  return catalog.format(fmt::format("phrases.decision.{}", to_string(decision.procedure)),
+                        {{"date", catalog.date(decision.date, "dates.issue")}, {"by", by}, {"approved", approved}});
+}
 
 AgendaLayout lay_out_agenda(const Meeting& meeting, const Catalog& catalog) {
   return LayoutBuilder(meeting, catalog).build();

@@ -91,4 +91,10 @@ struct AgendaLayout {
 // language is shown as a visible gap and listed in `missing`.
 AgendaLayout lay_out_agenda(const Meeting& meeting, const Catalog& catalog);
 
+// The sentence recording a decision, in the catalog's language, with its
+// `by` and `approved` texts in that language: "On 2 March 2022, the
+// extended Bureau approved, by silence procedure, the calendar ...".
+std::string decision_sentence(const Decision& decision, const std::string& by, const std::string& approved,
+                              const Catalog& catalog);
+
 }  // namespace plenary

@@ -45,8 +45,78 @@ CREATE TABLE audit_entries (
 CREATE INDEX audit_entries_by_meeting ON audit_entries (meeting_id, id);
 )sql";
 
+// Accounts, their sessions and API tokens, and silence procedures. Sessions
+// and tokens are kept by the digest of their secret. A user's bodies are rows,
+// not a delimited string, so that a body name may hold any character. A
+// procedure is closed (closed_at, closed_by) exactly when it is not open;
+// closed_by is who objected, withdrew or concluded.
+const char kAccountsAndSilenceProcedures[] = R"sql(
+CREATE TABLE users (
+  id BIGINT PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE CHECK (name <> ''),
+  role TEXT NOT NULL CHECK (role IN ('admin', 'editor', 'bureau')),
+  password_hash TEXT NOT NULL CHECK (password_hash <> ''),
+  failed_logins BIGINT NOT NULL CHECK (failed_logins >= 0),
+  locked_until TEXT,
+  created_at TEXT NOT NULL
+);
+
+CREATE TABLE user_bodies (
+  user_id BIGINT NOT NULL REFERENCES users (id),
+  body TEXT NOT NULL CHECK (body <> ''),
+  PRIMARY KEY (user_id, body)
+);
+
+CREATE TABLE sessions (
+  token_digest TEXT PRIMARY KEY CHECK (token_digest <> ''),
+  user_id BIGINT NOT NULL REFERENCES users (id),
+  csrf_token TEXT NOT NULL CHECK (csrf_token <> ''),
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+);
+CREATE INDEX sessions_by_user ON sessions (user_id);
+CREATE INDEX sessions_by_expiry ON sessions (expires_at);
+
+CREATE TABLE api_tokens (
+  token_digest TEXT PRIMARY KEY CHECK (token_digest <> ''),
+  user_id BIGINT NOT NULL REFERENCES users (id),
+  label TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX api_tokens_by_user ON api_tokens (user_id);
+
+CREATE TABLE silence_procedures (
+  id BIGINT PRIMARY KEY,
+  meeting_id BIGINT NOT NULL REFERENCES meetings (id),
+  subject TEXT NOT NULL CHECK (subject IN ('calendar', 'topics', 'organization')),
+  description TEXT NOT NULL CHECK (description <> ''),
+  draft TEXT NOT NULL CHECK (draft <> ''),
+  based_on_version BIGINT NOT NULL CHECK (based_on_version >= 1),
+  deadline TEXT NOT NULL,
+  submitted_by TEXT NOT NULL,
+  submitted_at TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('open', 'approved', 'objected', 'withdrawn')),
+  closed_at TEXT,
+  closed_by TEXT,
+  CHECK ((status = 'open') = (closed_at IS NULL)),
+  CHECK ((closed_at IS NULL) = (closed_by IS NULL))
+);
+CREATE INDEX silence_procedures_by_meeting ON silence_procedures (meeting_id, id);
+CREATE INDEX silence_procedures_by_deadline ON silence_procedures (status, deadline);
+
+CREATE TABLE objections (
+  id BIGINT PRIMARY KEY,
+  procedure_id BIGINT NOT NULL REFERENCES silence_procedures (id),
+  who TEXT NOT NULL,
+  objected_at TEXT NOT NULL,
+  comment TEXT NOT NULL CHECK (comment <> '')
+);
+CREATE INDEX objections_by_procedure ON objections (procedure_id, id);
+)sql";
+
 const Migration kMigrations[] = {
     {1, "meetings, update notices and audit entries", kMeetingsNoticesAudit},
+    {2, "accounts, sessions, API tokens and silence procedures", kAccountsAndSilenceProcedures},
 };
 
 }  // namespace

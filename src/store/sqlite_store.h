@@ -6,7 +6,9 @@
 // timeout (another connection's write is waited for, not failed). Then it
 // applies the migrations the file lacks (migrations.h), in one transaction.
 // Writes take the write lock when they begin (BEGIN IMMEDIATE), so the version
-// they check is the version they replace.
+// they check is the version they replace. Reads made of several statements (a
+// user and its bodies, a procedure and its objections) run in one read
+// transaction, so they see one state of the file.
 #pragma once
 
 #include <memory>
@@ -35,6 +37,39 @@ class SqliteStore final : public Store {
                         const std::vector<NoticeText>& notices) override;
   std::vector<UpdateNotice> updates(int64_t meeting_id) override;
   std::vector<AuditEntry> audit(int64_t meeting_id) override;
+  std::optional<MeetingSummary> meeting_summary(int64_t id) override;
+
+  User create_user(const std::string& name, Role role, const std::vector<std::string>& bodies,
+                   const std::string& password_hash) override;
+  std::optional<User> user(const std::string& name) override;
+  std::optional<User> user_by_id(int64_t id) override;
+  std::vector<User> users() override;
+  void set_password(const std::string& name, const std::string& password_hash) override;
+  void set_role(const std::string& name, Role role, const std::vector<std::string>& bodies) override;
+  int64_t record_failed_login(const std::string& name, int64_t limit,
+                              const std::string& lock_until) override;
+  void record_successful_login(const std::string& name) override;
+
+  void create_session(const Session& session) override;
+  std::optional<Session> session(const std::string& token_digest, const std::string& now) override;
+  void delete_session(const std::string& token_digest) override;
+  void create_api_token(const std::string& token_digest, int64_t user_id,
+                        const std::string& label) override;
+  std::optional<User> user_for_api_token(const std::string& token_digest) override;
+
+  SilenceProcedure submit_procedure(int64_t meeting_id, ProcedureSubject subject,
+                                    const std::string& description, const std::string& draft,
+                                    int64_t based_on_version, const std::string& deadline,
+                                    const std::string& who) override;
+  std::optional<SilenceProcedure> procedure(int64_t id) override;
+  std::vector<SilenceProcedure> procedures(int64_t meeting_id) override;
+  std::vector<SilenceProcedure> procedures_due(const std::string& now) override;
+  SilenceProcedure object(int64_t procedure_id, const std::string& who,
+                          const std::string& comment) override;
+  SilenceProcedure withdraw(int64_t procedure_id, const std::string& who) override;
+  MeetingRecord conclude_procedure(int64_t procedure_id, int64_t based_on_version,
+                                   const std::string& document, const std::string& who,
+                                   bool publish, const std::vector<NoticeText>& notices) override;
 
   // The number of the last migration applied.
   int64_t schema_version();

@@ -1,6 +1,8 @@
 // The store: meetings, what the public sees of them, their update notices and
 // the audit log, behind an interface that SQLite implements now
-// (sqlite_store.h) and PostgreSQL can implement later.
+// (sqlite_store.h) and PostgreSQL can implement later. It also holds the
+// accounts of the secretariat and the Bureau, their login sessions and API
+// tokens, and the silence procedures by which the Bureau approves drafts.
 //
 // The store keeps each meeting's document as text and never parses it: the
 // web layer stores JSON shaped like the meeting file and checks it with the
@@ -12,13 +14,17 @@
 // as it now is: two editors never silently overwrite each other, and a
 // double-clicked "publish" publishes once.
 //
-// Every write is one transaction that also appends an audit entry (who, when,
-// what, the document before and after). A write that throws wrote nothing.
+// Every write is one transaction; a write that throws wrote nothing. A write
+// to a meeting also appends an audit entry (who, when, what, the document
+// before and after). Accounts, sessions and tokens are not audited; a
+// procedure keeps its own who and when (submitted, objected, closed).
 //
 // Errors are exceptions, all derived from StoreError:
-//   InvalidInput     an argument breaks a rule below
-//   NotFound         no meeting has that id
-//   AlreadyExists    another meeting has that symbol
+//   InvalidInput     an argument breaks a rule below, or the write is not
+//                    allowed now (a closed procedure, a passed deadline)
+//   NotFound         no meeting, user or procedure has that id or name
+//   AlreadyExists    another meeting has that symbol, another user that name,
+//                    another session or API token that digest
 //   VersionConflict  based_on_version is not the current version
 //   StoreError       the database itself failed: I/O, corruption, a lock held
 //                    past the busy timeout, a schema newer than the program
@@ -31,6 +37,12 @@
 //   notice date                "YYYY-MM-DD"
 //   notice language            a lowercase ISO 639 code: "en", "fr", "zh"
 //   notice text                1..kMaxNoticeBytes bytes
+//   user name, body, API token label   as names
+//   password hash, token digest, CSRF token  1..kMaxNameBytes bytes, opaque
+//   times (deadline, now, expires_at)  ISO 8601 UTC "2024-05-01T09:30:00Z";
+//                              compared as text, which compares the times
+//   procedure description, objection comment  1..kMaxNoticeBytes bytes
+//   procedure draft            1..kMaxDocumentBytes bytes
 // A store is used by one thread at a time; threads and processes each open
 // their own and share the database.
 #pragma once
@@ -113,6 +125,72 @@ struct AuditEntry {
   std::string after;
 };
 
+// ---- Accounts
+
+// What an account may do. The public has no account: it reads what is published.
+//   admin   everything, in every body; manages accounts
+//   editor  drafts, plans, publishes and submits to the Bureau, in its bodies
+//   bureau  reads drafts and objects in silence procedures, in its bodies
+enum class Role { admin, editor, bureau };
+const char* to_string(Role role);
+std::optional<Role> role_from(const std::string& text);
+
+struct User {
+  int64_t id = 0;
+  std::string name;                 // the login name, unique
+  Role role = Role::editor;
+  std::vector<std::string> bodies;  // editor, bureau: the bodies served ("CTOC/COP/WG.7"); admin: none
+  std::string password_hash;        // argon2id, as libsodium's crypto_pwhash_str writes it
+  int64_t failed_logins = 0;        // since the last successful login
+  std::string locked_until;         // ISO 8601 UTC; empty when not locked
+  std::string created_at;
+};
+
+// A login session. The cookie holds a random token; the store keeps only its
+// digest, so a copy of the database opens no session.
+struct Session {
+  std::string token_digest;
+  int64_t user_id = 0;
+  std::string csrf_token;   // the value every form of the session must send back
+  std::string created_at;
+  std::string expires_at;   // ISO 8601 UTC
+};
+
+// ---- Silence procedures
+
+// What the Bureau is asked to approve.
+enum class ProcedureSubject { calendar, topics, organization };
+const char* to_string(ProcedureSubject subject);
+std::optional<ProcedureSubject> procedure_subject_from(const std::string& text);
+
+enum class ProcedureStatus { open, approved, objected, withdrawn };
+const char* to_string(ProcedureStatus status);
+std::optional<ProcedureStatus> procedure_status_from(const std::string& text);
+
+struct Objection {
+  int64_t id = 0;
+  std::string who;
+  std::string at;
+  std::string comment;
+};
+
+// A draft sent to the Bureau with a deadline. Silence until the deadline
+// approves it; one objection stops it.
+struct SilenceProcedure {
+  int64_t id = 0;
+  int64_t meeting_id = 0;
+  ProcedureSubject subject = ProcedureSubject::organization;
+  std::string description;       // what is proposed, in the editor's words
+  std::string draft;             // the meeting document proposed, as JSON
+  int64_t based_on_version = 0;  // the meeting version the draft was made from
+  std::string deadline;          // ISO 8601 UTC: silence is broken only before it
+  std::string submitted_by;
+  std::string submitted_at;
+  ProcedureStatus status = ProcedureStatus::open;
+  std::string closed_at;         // empty while open
+  std::vector<Objection> objections;
+};
+
 class StoreError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
@@ -182,6 +260,85 @@ class Store {
 
   // The meeting's audit log, oldest first. Throws NotFound for an unknown meeting.
   virtual std::vector<AuditEntry> audit(int64_t meeting_id) = 0;
+
+  // A summary of one meeting, without its documents: cheap, for caches
+  // that only need to know whether the meeting changed.
+  virtual std::optional<MeetingSummary> meeting_summary(int64_t id) = 0;
+
+  // ---- Accounts. Names follow the rules for names; bodies too.
+
+  // Throws AlreadyExists when the name is taken; InvalidInput for an admin
+  // with bodies, or an editor or Bureau member without any.
+  virtual User create_user(const std::string& name, Role role, const std::vector<std::string>& bodies,
+                           const std::string& password_hash) = 0;
+  virtual std::optional<User> user(const std::string& name) = 0;
+  virtual std::optional<User> user_by_id(int64_t id) = 0;
+  virtual std::vector<User> users() = 0;  // by name; each user's bodies sorted
+  // Throw NotFound for an unknown name. Setting a password also unlocks and
+  // ends every session of the user (a stolen session dies with a password
+  // change); API tokens stay. A new role takes effect at once: sessions only
+  // name the user.
+  virtual void set_password(const std::string& name, const std::string& password_hash) = 0;
+  virtual void set_role(const std::string& name, Role role, const std::vector<std::string>& bodies) = 0;
+
+  // Counts a failed login atomically and returns the count since the last
+  // success; at `limit` failures the account is locked until `lock_until`.
+  // Unknown names are not counted (returns 0).
+  virtual int64_t record_failed_login(const std::string& name, int64_t limit,
+                                      const std::string& lock_until) = 0;
+  // A successful login: the count goes back to 0 and the lock is lifted.
+  // Throws NotFound for an unknown name.
+  virtual void record_successful_login(const std::string& name) = 0;
+
+  // ---- Sessions and API tokens, by the digest of their secret.
+
+  // Throws NotFound for an unknown user, AlreadyExists for a digest in use.
+  // An empty created_at is the store's clock. Also forgets the sessions
+  // that have expired by the store's clock.
+  virtual void create_session(const Session& session) = 0;
+  // The session, if it exists and has not expired by `now` (expires_at > now).
+  virtual std::optional<Session> session(const std::string& token_digest, const std::string& now) = 0;
+  // Ends the session; a digest without a session is no error (logging out twice).
+  virtual void delete_session(const std::string& token_digest) = 0;
+  // An API token for scripts; `label` says what it is for. Throws NotFound
+  // for an unknown user, AlreadyExists for a digest in use.
+  virtual void create_api_token(const std::string& token_digest, int64_t user_id, const std::string& label) = 0;
+  virtual std::optional<User> user_for_api_token(const std::string& token_digest) = 0;
+
+  // ---- Silence procedures
+
+  // Opens a procedure on the meeting (status open, no objections). Throws
+  // NotFound for an unknown meeting and InvalidInput for an empty draft or
+  // description, a deadline that is not ISO 8601 UTC or not after the
+  // store's clock, or a based_on_version the meeting never had.
+  virtual SilenceProcedure submit_procedure(int64_t meeting_id, ProcedureSubject subject,
+                                            const std::string& description, const std::string& draft,
+                                            int64_t based_on_version, const std::string& deadline,
+                                            const std::string& who) = 0;
+  virtual std::optional<SilenceProcedure> procedure(int64_t id) = 0;
+  // The meeting's procedures, newest first. Throws NotFound for an unknown meeting.
+  virtual std::vector<SilenceProcedure> procedures(int64_t meeting_id) = 0;
+  // Every open procedure whose deadline is at or before `now`, the earliest deadline first.
+  virtual std::vector<SilenceProcedure> procedures_due(const std::string& now) = 0;
+
+  // Breaks the silence: records the objection and stops the procedure
+  // (status objected). Throws InvalidInput when the procedure is not open or
+  // its deadline has passed by the store's clock; NotFound when unknown.
+  virtual SilenceProcedure object(int64_t procedure_id, const std::string& who, const std::string& comment) = 0;
+  // Withdraws an open procedure (status withdrawn), before or after its
+  // deadline. Throws InvalidInput when it is not open; NotFound when unknown.
+  virtual SilenceProcedure withdraw(int64_t procedure_id, const std::string& who) = 0;
+
+  // Concludes an open procedure whose deadline has passed without objection,
+  // in one transaction: saves `document` (the meeting with the decision
+  // recorded) as the next version after `based_on_version`, audited as
+  // "silence-approved"; publishes it with `notices` when `publish` is set;
+  // marks the procedure approved. Throws VersionConflict like update_meeting,
+  // NotFound for an unknown procedure, and InvalidInput when the procedure is
+  // not open or not yet due by the store's clock, or notices come without `publish`.
+  virtual MeetingRecord conclude_procedure(int64_t procedure_id, int64_t based_on_version,
+                                           const std::string& document, const std::string& who,
+                                           bool publish, const std::vector<NoticeText>& notices) = 0;
 };
 
 }  // namespace plenary::store

@@ -10,68 +10,10 @@
 
 #include "store/migrations.h"
 #include "store/sqlite_store.h"
+#include "store/test_support.h"
 
 namespace plenary::store {
 namespace {
-
-// A fresh folder per test (ctest runs tests in parallel), removed afterwards.
-class TempFolder {
- public:
-  TempFolder() {
-    std::string pattern = std::filesystem::temp_directory_path() / "plenary-store-XXXXXX";
-    if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-    path_ = pattern;
-  }
-  ~TempFolder() { std::filesystem::remove_all(path_); }
-  std::string file(const std::string& name) const { return path_ / name; }
-
- private:
-  std::filesystem::path path_;
-};
-
-// A clock that ticks one second per reading: "2024-05-01T09:00:00Z", "...:01Z".
-Clock ticking_clock() {
-  auto seconds = std::make_shared<int>(0);
-  return [seconds] {
-    char text[32];
-    std::snprintf(text, sizeof text, "2024-05-01T09:%02d:%02dZ", *seconds / 60 % 60, *seconds % 60);
-    ++*seconds;
-    return std::string(text);
-  };
-}
-
-// Raw SQL on the file, for what the store does not show.
-class RawDatabase {
- public:
-  explicit RawDatabase(const std::string& path) {
-    if (sqlite3_open(path.c_str(), &db_) != SQLITE_OK) throw std::runtime_error("cannot open " + path);
-  }
-  ~RawDatabase() { sqlite3_close(db_); }
-  void execute(const std::string& sql) {
-    char* message = nullptr;
-    if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
-      std::string text = message ? message : "?";
-      sqlite3_free(message);
-      throw std::runtime_error(text);
-    }
-  }
-  // The first column of every row, as text.
-  std::vector<std::string> column(const std::string& sql) {
-    std::vector<std::string> values;
-    sqlite3_stmt* statement = nullptr;
-    if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &statement, nullptr) != SQLITE_OK)
-      throw std::runtime_error(sqlite3_errmsg(db_));
-    while (sqlite3_step(statement) == SQLITE_ROW) {
-      const unsigned char* text = sqlite3_column_text(statement, 0);
-      values.push_back(text ? reinterpret_cast<const char*>(text) : "NULL");
-    }
-    sqlite3_finalize(statement);
-    return values;
-  }
-
- private:
-  sqlite3* db_ = nullptr;
-};
 
 const char kDocument[] = R"({"meeting": {"symbol": "CTOC/COP/WG.7/2022/1"}, "items": []})";
 const char kEdited[] = R"({"meeting": {"symbol": "CTOC/COP/WG.7/2022/1"}, "items": [{"title": {"en": "Opening"}}]})";
@@ -84,18 +26,6 @@ class StoreTest : public ::testing::Test {
   std::string path_ = folder_.file("plenary.db");
   std::unique_ptr<SqliteStore> store_ = open();
 };
-
-// Runs `write` and returns the message of the InvalidInput it must throw.
-template <typename Write>
-std::string invalid_input_message(Write write) {
-  try {
-    write();
-  } catch (const InvalidInput& error) {
-    return error.what();
-  }
-  ADD_FAILURE() << "no InvalidInput thrown";
-  return "";
-}
 
 TEST_F(StoreTest, CreatesAndReadsBack) {
   MeetingRecord created = store_->create_meeting("CTOC/COP/WG.7", "CTOC/COP/WG.7/2022/1", kDocument, "ana");
@@ -451,6 +381,94 @@ TEST_F(StoreTest, StoresSqlInjectionAttemptsVerbatim) {
   EXPECT_THROW(store_->publish(bystander, 1, "bureau", {{"2024-05-01'; --", "en", "x"}}), InvalidInput);
   EXPECT_THROW(store_->publish(bystander, 1, "bureau", {{"2024-05-01", "en'--", "x"}}), InvalidInput);
   EXPECT_EQ(RawDatabase(path_).column("PRAGMA integrity_check")[0], "ok");
+}
+
+TEST_F(StoreTest, SummaryOfOneMeetingFollowsItsWrites) {
+  EXPECT_FALSE(store_->meeting_summary(1));
+  int64_t id = store_->create_meeting("CTOC/COP/WG.7", "CTOC/COP/WG.7/2022/1", kDocument, "ana").id;
+  std::optional<MeetingSummary> created = store_->meeting_summary(id);
+  ASSERT_TRUE(created);
+  EXPECT_EQ(created->symbol, "CTOC/COP/WG.7/2022/1");
+  EXPECT_EQ(created->body, "CTOC/COP/WG.7");
+  EXPECT_EQ(created->version, 1);
+  EXPECT_FALSE(created->published);
+  store_->publish(id, 1, "bureau", {});
+  std::optional<MeetingSummary> published = store_->meeting_summary(id);
+  EXPECT_EQ(published->version, 2);
+  EXPECT_TRUE(published->published);
+  EXPECT_EQ(published->calendar_sequence, 1);
+  EXPECT_EQ(published->published_at, store_->meeting(id)->published_at);
+  EXPECT_GT(published->updated_at, created->updated_at);
+  EXPECT_FALSE(store_->meeting_summary(id + 1));
+}
+
+// A file written by the first release, which had only migration 1, opens,
+// gains the accounts and procedures, and keeps its meetings.
+TEST_F(StoreTest, MigratesADatabaseThatHasOnlyTheFirstMigration) {
+  std::string path = folder_.file("first-release.db");
+  {
+    RawDatabase raw(path);
+    raw.execute(kSchemaMigrationsTable);
+    raw.execute(migrations()[0].sql);
+    raw.execute("INSERT INTO schema_migrations VALUES (1, 'meetings', '2023-01-01T00:00:00Z')");
+    raw.execute(
+        "INSERT INTO meetings (id, body, symbol, document, version, published_document, published_at,"
+        " calendar_sequence, created_at, updated_at) VALUES (7, 'CTOC/COP/WG.7', 'CTOC/COP/WG.7/2022/1',"
+        " 'the draft', 3, 'the published text', '2023-01-02T00:00:00Z', 1, '2023-01-01T00:00:00Z',"
+        " '2023-01-03T00:00:00Z')");
+    raw.execute(
+        "INSERT INTO update_notices VALUES (1, 7, 2, '2023-01-02', 'en', 'Published.')");
+    raw.execute(
+        "INSERT INTO audit_entries VALUES (1, 7, 3, 'ana', '2023-01-03T00:00:00Z', 'edit', 'a', 'the draft')");
+  }
+  std::unique_ptr<SqliteStore> store = SqliteStore::open(path, ticking_clock());
+  EXPECT_EQ(store->schema_version(), 2);
+  std::optional<MeetingRecord> kept = store->meeting(7);
+  ASSERT_TRUE(kept);
+  EXPECT_EQ(kept->document, "the draft");
+  EXPECT_EQ(kept->published_document, "the published text");
+  EXPECT_EQ(kept->version, 3);
+  EXPECT_EQ(kept->calendar_sequence, 1);
+  EXPECT_EQ(store->updates(7).size(), 1u);
+  EXPECT_EQ(store->audit(7).size(), 1u);
+
+  // The new tables work, and reach the old rows.
+  EXPECT_EQ(store->update_meeting(7, 3, "the next draft", "ana", "edit").version, 4);
+  User ana = store->create_user("ana", Role::editor, {"CTOC/COP/WG.7"}, "$argon2id$hash");
+  EXPECT_EQ(store->user_by_id(ana.id)->bodies, std::vector<std::string>{"CTOC/COP/WG.7"});
+  SilenceProcedure procedure = store->submit_procedure(7, ProcedureSubject::calendar, "Dates", "{}", 4,
+                                                       "2024-06-01T12:00:00Z", "ana");
+  EXPECT_EQ(store->procedures(7).at(0).id, procedure.id);
+
+  RawDatabase raw(path);
+  EXPECT_EQ(raw.column("SELECT version || ' ' || applied_at FROM schema_migrations ORDER BY version"),
+            (std::vector<std::string>{"1 2023-01-01T00:00:00Z", "2 2024-05-01T09:00:00Z"}));
+  EXPECT_EQ(raw.column("PRAGMA integrity_check")[0], "ok");
+  EXPECT_TRUE(raw.column("PRAGMA foreign_key_check").empty());
+  // Opening again applies nothing.
+  store.reset();
+  EXPECT_EQ(SqliteStore::open(path, ticking_clock())->schema_version(), 2);
+  EXPECT_EQ(raw.column("SELECT COUNT(*) FROM schema_migrations")[0], "2");
+}
+
+// The schema refuses what the store would never write, should a bug or a
+// hand-written UPDATE try.
+TEST_F(StoreTest, SchemaChecksRolesAndStatuses) {
+  int64_t meeting = store_->create_meeting("CTOC", "A/1", kDocument, "ana").id;
+  store_->create_user("ana", Role::editor, {"CTOC"}, "hash");
+  store_->submit_procedure(meeting, ProcedureSubject::topics, "Topics", "{}", 1, "2024-06-01T00:00:00Z",
+                           "ana");
+  RawDatabase raw(path_);
+  raw.execute("PRAGMA foreign_keys = ON");
+  EXPECT_THROW(raw.execute("UPDATE users SET role = 'root'"), std::runtime_error);
+  EXPECT_THROW(raw.execute("UPDATE silence_procedures SET status = 'done'"), std::runtime_error);
+  EXPECT_THROW(raw.execute("UPDATE silence_procedures SET subject = 'budget'"), std::runtime_error);
+  // Closed and closed_at go together.
+  EXPECT_THROW(raw.execute("UPDATE silence_procedures SET status = 'approved'"), std::runtime_error);
+  EXPECT_THROW(raw.execute("INSERT INTO user_bodies VALUES (99, 'CTOC')"), std::runtime_error);
+  EXPECT_THROW(raw.execute("INSERT INTO sessions VALUES ('d', 99, 'c', 'x', 'y')"), std::runtime_error);
+  EXPECT_EQ(store_->user("ana")->role, Role::editor);
+  EXPECT_EQ(store_->procedures(meeting).at(0).status, ProcedureStatus::open);
 }
 
 }  // namespace

@@ -1,0 +1,200 @@
+#include "edit/diff.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "edit/edit.h"
+#include "edit/test_support.h"
+
+namespace plenary::edit {
+namespace {
+
+using ::testing::Contains;
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+using namespace plenary::edit::testing;
+
+TEST(DescribeChanges, NothingWhenEqual) {
+  const Meeting meeting = example();
+  EXPECT_THAT(describe_changes(meeting, meeting), IsEmpty());
+  EXPECT_THAT(describe_changes(Meeting{}, Meeting{}), IsEmpty());
+}
+
+TEST(DescribeChanges, ItemTitleAndAnnotation) {
+  const Meeting meeting = example();
+  EXPECT_THAT(describe_changes(meeting, set_item_title(meeting, "3", "fr", "Procédures d'enquête")),
+              ElementsAre("item 3: title (fr) changed"));
+  EXPECT_THAT(describe_changes(meeting, set_item_title(meeting, "1 (b)", "ru", "")),
+              ElementsAre("item 1 (b): title (ru) removed"));
+  EXPECT_THAT(describe_changes(meeting, set_annotation(meeting, "2", "ar", "نص جديد.")),
+              ElementsAre("item 2: annotation (ar) changed"));
+  EXPECT_THAT(describe_changes(meeting, set_annotation(meeting, "1", "en", "Matters of organization.")),
+              ElementsAre("item 1: annotation (en) added"));
+}
+
+TEST(DescribeChanges, ItemKindAndMinutes) {
+  const Meeting meeting = example();
+  EXPECT_THAT(describe_changes(meeting, set_item_kind(meeting, "3", ItemKind::other_matters)),
+              ElementsAre("item 3: kind: substantive -> other-matters"));
+  EXPECT_THAT(describe_changes(meeting, set_item_minutes(meeting, "2", 45)),
+              ElementsAre("item 2: minutes: none -> 45"));
+  EXPECT_THAT(describe_changes(meeting, set_item_minutes(meeting, "6", std::nullopt)),
+              ElementsAre("item 6: minutes: 150 -> none"));
+}
+
+TEST(DescribeChanges, AddedItemIsOneChangeNotARenumbering) {
+  const Meeting meeting = example();
+  const Meeting after = add_item(meeting, topic("Other matters of substance"), "", 4);
+  EXPECT_THAT(describe_changes(meeting, after), ElementsAre("item 4 added: \"Other matters of substance\"",
+                                                            "organization of work changed (revision 1)"));
+  EXPECT_THAT(describe_changes(after, meeting), ElementsAre("item 4 removed: \"Other matters of substance\"",
+                                                            "organization of work changed (revision 0)"));
+}
+
+TEST(DescribeChanges, RemovedAndMovedItems) {
+  const Meeting meeting = example();
+  EXPECT_THAT(
+      describe_changes(meeting, remove_item(meeting, "1 (a)")),
+      ElementsAre("item 1 (a) removed: \"Opening of the meeting\"", "organization of work changed (revision 1)"));
+  EXPECT_THAT(describe_changes(meeting, move_item(meeting, "4", 2)),
+              ElementsAre("item 4 moved: now item 2", "organization of work cleared (revision 1)"));
+  EXPECT_THAT(describe_changes(meeting, move_item(meeting, "1 (b)", 1)),
+              ElementsAre("item 1 (b) moved: now item 1 (a)"));
+}
+
+TEST(DescribeChanges, RenumberedReferencesAreNotChanges) {
+  Meeting meeting = example();
+  const_cast<Item*>(find_item(meeting, "5"))->constraints.same_meeting_as = "4";
+  const Meeting after = remove_item(meeting, "2");
+  const auto lines = describe_changes(meeting, after);
+  EXPECT_EQ(lines.size(), 2u) << ::testing::PrintToString(lines);
+  EXPECT_THAT(lines, Contains("organization of work changed (revision 1)"));
+  // A reference really cleared is a change.
+  const Meeting cleared = remove_item(meeting, "4");
+  EXPECT_THAT(describe_changes(meeting, cleared), Contains("item 4: same meeting as: item 4 -> none"));
+}
+
+TEST(DescribeChanges, QuotesTitlesInScriptShortened) {
+  const Meeting meeting = example();
+  Item item;
+  item.title = {{"zh", "偷运移民：新趋势"}};
+  EXPECT_THAT(describe_changes(meeting, add_item(meeting, item, "", 5)),
+              Contains("item 5 added: \"偷运移民：新趋势\""));
+  const std::string long_title(100, 'x');
+  const Meeting after = add_item(meeting, topic(long_title), "", 5);
+  EXPECT_THAT(describe_changes(meeting, after), Contains("item 5 added: \"" + std::string(80, 'x') + "…\""));
+  Item untitled;
+  EXPECT_THAT(describe_changes(meeting, add_item(meeting, untitled, "", 5)), Contains("item 5 added"));
+}
+
+TEST(DescribeChanges, Documents) {
+  const Meeting meeting = example();
+  EXPECT_THAT(describe_changes(meeting, remove_document(meeting, "CTOC/COP/WG.7/2022/3")),
+              ElementsAre("document CTOC/COP/WG.7/2022/3 removed"));
+  Document note;
+  note.symbol = "CTOC/COP/WG.7/2022/CRP.1";
+  EXPECT_THAT(
+      describe_changes(meeting, add_document(meeting, note, "4")),
+      ElementsAre("item 4: document CTOC/COP/WG.7/2022/CRP.1 listed",
+                  "item 4: no longer says no documents are planned", "document CTOC/COP/WG.7/2022/CRP.1 added"));
+  EXPECT_THAT(describe_changes(meeting, set_document_title(meeting, "CTOC/COP/WG.7/2022/2", "ru", "Новое")),
+              ElementsAre("document CTOC/COP/WG.7/2022/2: title (ru) changed"));
+  Meeting unlisted = meeting;
+  const_cast<Item*>(find_item(unlisted, "2"))->documents.clear();
+  EXPECT_THAT(describe_changes(meeting, unlisted),
+              ElementsAre("item 2: document CTOC/COP/WG.7/2022/2 no longer listed"));
+}
+
+TEST(DescribeChanges, Decisions) {
+  const Meeting meeting = example();
+  Decision decision;
+  decision.id = "agenda";
+  decision.date = Date{2022, 4, 1};
+  const Meeting added = add_decision(meeting, decision);
+  EXPECT_THAT(describe_changes(meeting, added), ElementsAre("decision agenda added"));
+  EXPECT_THAT(describe_changes(added, remove_decision(added, "agenda")), ElementsAre("decision agenda removed"));
+  Meeting redated = meeting;
+  redated.decisions[0].date = Date{2021, 8, 1};
+  redated.decisions[0].approved["fr"] = "autre chose";
+  EXPECT_THAT(describe_changes(meeting, redated),
+              ElementsAre("decision calendar-2022: date: 2021-07-30 -> 2021-08-01",
+                          "decision calendar-2022: approved (fr) changed"));
+}
+
+TEST(DescribeChanges, MeetingData) {
+  const Meeting meeting = example();
+  EXPECT_THAT(describe_changes(meeting, set_format(meeting, MeetingFormat::hybrid)),
+              ElementsAre("format: in-person -> hybrid"));
+  EXPECT_THAT(describe_changes(meeting, set_dates(meeting, Date{2022, 7, 4}, Date{2022, 7, 5})),
+              ElementsAre("dates changed: 2022-06-27..2022-06-28 -> 2022-07-04..2022-07-05",
+                          "organization of work changed (revision 1)"));
+  EXPECT_THAT(describe_changes(meeting, set_meeting_city(meeting, "fr", "")),
+              ElementsAre("meeting: city (fr) removed"));
+  EXPECT_THAT(describe_changes(meeting, set_meeting_venue(meeting, "es", "Sede")),
+              ElementsAre("meeting: venue (es) changed"));
+  EXPECT_THAT(describe_changes(meeting, set_meeting_title(meeting, "en", "Ninth meeting")),
+              ElementsAre("meeting: title (en) added"));
+}
+
+TEST(DescribeChanges, Organization) {
+  const Meeting meeting = example();
+  OrganizationOfWork changed = meeting.organization;
+  changed.slots[1].items = {{"3", false, std::nullopt}};
+  EXPECT_THAT(describe_changes(meeting, set_organization(meeting, changed)),
+              ElementsAre("organization of work changed (revision 1)"));
+  Meeting revised = meeting;
+  revised.organization.sequence = 3;
+  revised.organization.footnote = "";
+  EXPECT_THAT(describe_changes(meeting, revised), ElementsAre("organization of work: revision: 0 -> 3",
+                                                              "organization of work: footnote: hybrid -> none"));
+}
+
+TEST(DescribeChanges, Planning) {
+  const Meeting meeting = example();
+  Meeting after = meeting;
+  after.planning.hybrid = {{TimeOfDay{600}, TimeOfDay{720}}};
+  after.planning.skip_weekends = false;
+  after.planning.unavailable.push_back({Date{2022, 6, 27}, TimeOfDay{600}});
+  EXPECT_THAT(describe_changes(meeting, after),
+              ElementsAre("planning: hybrid hours: 12:00-14:00, 15:00-17:00 -> 10:00-12:00",
+                          "planning: unavailable meetings changed", "planning: skip weekends: yes -> no"));
+}
+
+TEST(DescribeChanges, NextMeeting) {
+  const Meeting meeting = example();
+  const auto lines =
+      describe_changes(meeting, next_meeting(meeting, "CTOC/COP/WG.7/2023/1", Date{2023, 7, 3}, Date{2023, 7, 4}));
+  EXPECT_THAT(lines, Contains("meeting: ordinal: 9 -> 10"));
+  EXPECT_THAT(lines, Contains("agenda: symbol: CTOC/COP/WG.7/2022/1 -> CTOC/COP/WG.7/2023/1"));
+  EXPECT_THAT(lines, Contains("dates changed: 2022-06-27..2022-06-28 -> 2023-07-03..2023-07-04"));
+  EXPECT_THAT(lines, Contains("item 2: annotation (en) removed"));
+  EXPECT_THAT(lines, Contains("document CTOC/COP/WG.7/2022/2 removed"));
+  EXPECT_THAT(lines, Contains("decision topics removed"));
+  EXPECT_THAT(lines, Contains("footnote hybrid removed"));
+  EXPECT_THAT(lines, Contains("organization of work cleared (revision 0)"));
+}
+
+TEST(DescribeChanges, TitleEditedInPlaceIsMatchedByPlace) {
+  const Meeting meeting = example();
+  Meeting after = meeting;
+  const_cast<Item*>(find_item(after, "3"))->title = {{"en", "A new topic"}};
+  const auto lines = describe_changes(meeting, after);
+  EXPECT_THAT(lines, Contains("item 3: title (en) changed"));
+  EXPECT_THAT(lines, Contains("item 3: title (fr) removed"));
+  for (const std::string& line : lines) EXPECT_EQ(line.rfind("item 3: ", 0), 0u) << line;
+}
+
+TEST(DescribeChanges, LargeAgendasAreComparedByPlace) {
+  Meeting before;
+  for (int n = 1; n <= 1500; ++n) {
+    Item item = topic("Item " + std::to_string(n));
+    item.number = n;
+    before.items.push_back(item);
+  }
+  Meeting after = before;
+  after.items[700].title["en"] = "Changed";
+  EXPECT_THAT(describe_changes(before, after), ElementsAre("item 701: title (en) changed"));
+}
+
+}  // namespace
+}  // namespace plenary::edit

@@ -1,0 +1,391 @@
+// Accounts, login counting, sessions and API tokens in the SQLite store.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <latch>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "store/sqlite_store.h"
+#include "store/test_support.h"
+
+namespace plenary::store {
+namespace {
+
+const char kHash[] = "$argon2id$v=19$m=65536,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo";
+const char kOtherHash[] = "$argon2id$v=19$m=65536,t=2,p=1$b3RoZXI$b3RoZXJoYXNo";
+
+class AccountsTest : public ::testing::Test {
+ protected:
+  std::unique_ptr<SqliteStore> open() { return SqliteStore::open(path_, ticking_clock()); }
+
+  // A session of `user` that lasts until `expires_at`.
+  Session session_of(int64_t user, const std::string& digest, const std::string& expires_at) {
+    return {digest, user, "csrf-" + digest, "", expires_at};
+  }
+
+  TempFolder folder_;
+  std::string path_ = folder_.file("plenary.db");
+  std::unique_ptr<SqliteStore> store_ = open();
+};
+
+TEST(StoreNames, RolesSubjectsAndStatusesGoBothWays) {
+  for (Role role : {Role::admin, Role::editor, Role::bureau}) EXPECT_EQ(role_from(to_string(role)), role);
+  EXPECT_STREQ(to_string(Role::bureau), "bureau");
+  EXPECT_FALSE(role_from("Admin"));
+  EXPECT_FALSE(role_from(""));
+  EXPECT_FALSE(role_from("admin "));
+  for (ProcedureSubject subject :
+       {ProcedureSubject::calendar, ProcedureSubject::topics, ProcedureSubject::organization})
+    EXPECT_EQ(procedure_subject_from(to_string(subject)), subject);
+  EXPECT_STREQ(to_string(ProcedureSubject::organization), "organization");
+  EXPECT_FALSE(procedure_subject_from("budget"));
+  for (ProcedureStatus status : {ProcedureStatus::open, ProcedureStatus::approved,
+                                 ProcedureStatus::objected, ProcedureStatus::withdrawn})
+    EXPECT_EQ(procedure_status_from(to_string(status)), status);
+  EXPECT_STREQ(to_string(ProcedureStatus::withdrawn), "withdrawn");
+  EXPECT_FALSE(procedure_status_from("closed"));
+  EXPECT_STREQ(to_string(static_cast<Role>(9)), "(not a role)");
+}
+
+TEST_F(AccountsTest, CreatesUsersAndReadsThemBack) {
+  User admin = store_->create_user("zoe", Role::admin, {}, kHash);
+  EXPECT_GT(admin.id, 0);
+  EXPECT_EQ(admin.name, "zoe");
+  EXPECT_EQ(admin.role, Role::admin);
+  EXPECT_TRUE(admin.bodies.empty());
+  EXPECT_EQ(admin.password_hash, kHash);
+  EXPECT_EQ(admin.failed_logins, 0);
+  EXPECT_EQ(admin.locked_until, "");
+  EXPECT_EQ(admin.created_at, "2024-05-01T09:00:01Z");
+
+  // Bodies come back sorted, whatever order they were given in.
+  User editor = store_->create_user("ana", Role::editor, {"CTOC/COP/WG.7", "CTOC/COP", "A/HRC"}, kOtherHash);
+  EXPECT_EQ(editor.bodies, (std::vector<std::string>{"A/HRC", "CTOC/COP", "CTOC/COP/WG.7"}));
+  User bureau = store_->create_user("Đặng Thị Mỹ", Role::bureau, {"CTOC/COP"}, kHash);
+  EXPECT_NE(editor.id, admin.id);
+  EXPECT_NE(bureau.id, editor.id);
+
+  std::optional<User> read = store_->user("ana");
+  ASSERT_TRUE(read);
+  EXPECT_EQ(read->id, editor.id);
+  EXPECT_EQ(read->role, Role::editor);
+  EXPECT_EQ(read->bodies, editor.bodies);
+  EXPECT_EQ(read->password_hash, kOtherHash);
+  EXPECT_EQ(store_->user_by_id(bureau.id)->name, "Đặng Thị Mỹ");
+  EXPECT_EQ(store_->user_by_id(bureau.id)->bodies, std::vector<std::string>{"CTOC/COP"});
+
+  EXPECT_FALSE(store_->user("Ana"));  // names are exact
+  EXPECT_FALSE(store_->user(""));
+  EXPECT_FALSE(store_->user_by_id(99));
+
+  std::vector<User> all = store_->users();
+  ASSERT_EQ(all.size(), 3u);
+  EXPECT_EQ(all[0].name, "ana");  // by name (bytes: ASCII before Vietnamese)
+  EXPECT_EQ(all[1].name, "zoe");
+  EXPECT_EQ(all[2].name, "Đặng Thị Mỹ");
+  EXPECT_EQ(all[0].bodies.size(), 3u);
+  EXPECT_TRUE(all[1].bodies.empty());
+}
+
+TEST_F(AccountsTest, RefusesASecondUserWithTheSameName) {
+  store_->create_user("ana", Role::editor, {"CTOC"}, kHash);
+  try {
+    store_->create_user("ana", Role::admin, {}, kOtherHash);
+    FAIL() << "a second user took the name";
+  } catch (const AlreadyExists& error) {
+    EXPECT_STREQ(error.what(), "a user is already named ana");
+  }
+  ASSERT_EQ(store_->users().size(), 1u);
+  EXPECT_EQ(store_->user("ana")->role, Role::editor);
+  EXPECT_EQ(store_->user("ana")->password_hash, kHash);
+}
+
+TEST_F(AccountsTest, RefusesBadAccountsWithPreciseMessages) {
+  auto create = [&](const std::string& name, Role role, const std::vector<std::string>& bodies,
+                    const std::string& hash) {
+    return invalid_input_message([&] { store_->create_user(name, role, bodies, hash); });
+  };
+  EXPECT_EQ(create("zoe", Role::admin, {"CTOC"}, kHash), "an admin serves every body; give no bodies, not 1");
+  EXPECT_EQ(create("ana", Role::editor, {}, kHash), "the role editor needs at least one body");
+  EXPECT_EQ(create("ben", Role::bureau, {}, kHash), "the role bureau needs at least one body");
+  EXPECT_EQ(create("ana", static_cast<Role>(7), {"CTOC"}, kHash), "role 7 is not admin, editor or bureau");
+  EXPECT_EQ(create("ana", Role::editor, {"CTOC", "A/HRC", "CTOC"}, kHash), "body \"CTOC\" is given twice");
+  EXPECT_EQ(create("ana", Role::editor, {""}, kHash), "body is empty");
+  EXPECT_EQ(create("ana", Role::editor, {"CTOC "}, kHash), "body \"CTOC \" has spaces around it");
+  EXPECT_EQ(create("ana", Role::editor, {"CT\xFF"}, kHash), "body is not valid UTF-8 at offset 2");
+  EXPECT_EQ(create("", Role::admin, {}, kHash), "user name is empty");
+  EXPECT_EQ(create(" ana", Role::admin, {}, kHash), "user name \" ana\" has spaces around it");
+  EXPECT_EQ(create("an\xC3", Role::admin, {}, kHash), "user name is not valid UTF-8 at offset 2");
+  EXPECT_EQ(create("\xC0\x80", Role::admin, {}, kHash), "user name is not valid UTF-8 at offset 0");
+  EXPECT_EQ(create(std::string("a\0b", 3), Role::admin, {}, kHash), "user name holds a NUL byte at offset 1");
+  EXPECT_EQ(create(std::string(201, 'a'), Role::admin, {}, kHash), "user name is 201 bytes, over the limit of 200");
+  EXPECT_EQ(create("ana", Role::admin, {}, ""), "password hash is empty");
+  EXPECT_EQ(create("ana", Role::admin, {}, std::string(201, '$')), "password hash is 201 bytes, over the limit of 200");
+  EXPECT_EQ(create("ana", Role::admin, {}, "\xFE"), "password hash is not valid UTF-8 at offset 0");
+  EXPECT_TRUE(store_->users().empty());
+  // At the limit is fine.
+  EXPECT_EQ(store_->create_user(std::string(200, 'a'), Role::admin, {}, kHash).name.size(), 200u);
+}
+
+TEST_F(AccountsTest, StoresHostileNamesVerbatim) {
+  const std::string name = "x'); DROP TABLE users; --";
+  const std::string body = "'; DELETE FROM user_bodies; --";
+  User created = store_->create_user(name, Role::editor, {body}, "' OR '1'='1");
+  EXPECT_EQ(store_->user(name)->bodies, std::vector<std::string>{body});
+  EXPECT_EQ(store_->user(name)->password_hash, "' OR '1'='1");
+  EXPECT_EQ(store_->user_by_id(created.id)->name, name);
+  EXPECT_FALSE(store_->user("x"));
+  EXPECT_EQ(store_->users().size(), 1u);
+}
+
+TEST_F(AccountsTest, SetRoleReplacesTheBodies) {
+  store_->create_user("ana", Role::editor, {"CTOC", "A/HRC"}, kHash);
+  store_->set_role("ana", Role::bureau, {"E/CN.15"});
+  User bureau = *store_->user("ana");
+  EXPECT_EQ(bureau.role, Role::bureau);
+  EXPECT_EQ(bureau.bodies, std::vector<std::string>{"E/CN.15"});
+  store_->set_role("ana", Role::admin, {});
+  EXPECT_EQ(store_->user("ana")->role, Role::admin);
+  EXPECT_TRUE(store_->user("ana")->bodies.empty());
+
+  EXPECT_EQ(invalid_input_message([&] { store_->set_role("ana", Role::editor, {}); }),
+            "the role editor needs at least one body");
+  EXPECT_EQ(invalid_input_message([&] { store_->set_role("ana", Role::admin, {"CTOC"}); }),
+            "an admin serves every body; give no bodies, not 1");
+  EXPECT_EQ(store_->user("ana")->role, Role::admin);  // unchanged
+  try {
+    store_->set_role("nobody", Role::editor, {"CTOC"});
+    FAIL() << "an unknown user got a role";
+  } catch (const NotFound& error) {
+    EXPECT_STREQ(error.what(), "no user is named nobody");
+  }
+  EXPECT_EQ(store_->users().size(), 1u);
+}
+
+TEST_F(AccountsTest, LocksAtTheLimitAndASuccessUnlocks) {
+  store_->create_user("ana", Role::editor, {"CTOC"}, kHash);
+  EXPECT_EQ(store_->record_failed_login("ana", 3, "2024-05-01T09:15:00Z"), 1);
+  EXPECT_EQ(store_->record_failed_login("ana", 3, "2024-05-01T09:15:00Z"), 2);
+  EXPECT_EQ(store_->user("ana")->failed_logins, 2);
+  EXPECT_EQ(store_->user("ana")->locked_until, "");
+  EXPECT_EQ(store_->record_failed_login("ana", 3, "2024-05-01T09:15:00Z"), 3);
+  EXPECT_EQ(store_->user("ana")->locked_until, "2024-05-01T09:15:00Z");
+  // Failing on while locked keeps counting and pushes the lock out.
+  EXPECT_EQ(store_->record_failed_login("ana", 3, "2024-05-01T09:30:00Z"), 4);
+  EXPECT_EQ(store_->user("ana")->locked_until, "2024-05-01T09:30:00Z");
+
+  store_->record_successful_login("ana");
+  EXPECT_EQ(store_->user("ana")->failed_logins, 0);
+  EXPECT_EQ(store_->user("ana")->locked_until, "");
+  EXPECT_EQ(store_->record_failed_login("ana", 3, "2024-05-01T10:00:00Z"), 1);
+  EXPECT_EQ(store_->user("ana")->locked_until, "");
+
+  // Unknown names count nothing and create nothing.
+  EXPECT_EQ(store_->record_failed_login("mallory", 3, "2024-05-01T10:00:00Z"), 0);
+  EXPECT_EQ(store_->record_failed_login("mallory", 3, "2024-05-01T10:00:00Z"), 0);
+  EXPECT_EQ(store_->users().size(), 1u);
+  EXPECT_THROW(store_->record_successful_login("mallory"), NotFound);
+
+  EXPECT_EQ(invalid_input_message([&] { store_->record_failed_login("ana", 0, "2024-05-01T10:00:00Z"); }),
+            "the failed login limit is 0, not 1 or more");
+  EXPECT_EQ(invalid_input_message([&] { store_->record_failed_login("ana", 3, "in ten minutes"); }),
+            "lock_until \"in ten minutes\" is not a UTC time like 2024-05-01T09:30:00Z");
+  EXPECT_EQ(store_->user("ana")->failed_logins, 1);
+  // A limit of 1 locks at the first failure.
+  store_->create_user("ben", Role::editor, {"CTOC"}, kHash);
+  EXPECT_EQ(store_->record_failed_login("ben", 1, "2024-05-01T10:00:00Z"), 1);
+  EXPECT_EQ(store_->user("ben")->locked_until, "2024-05-01T10:00:00Z");
+}
+
+TEST_F(AccountsTest, SettingAPasswordUnlocksAndEndsTheSessions) {
+  int64_t ana = store_->create_user("ana", Role::editor, {"CTOC"}, kHash).id;
+  int64_t ben = store_->create_user("ben", Role::editor, {"CTOC"}, kHash).id;
+  for (int i = 0; i < 5; ++i) store_->record_failed_login("ana", 5, "2024-05-01T10:00:00Z");
+  store_->create_session(session_of(ana, "ana-laptop", "2024-05-02T09:00:00Z"));
+  store_->create_session(session_of(ana, "ana-phone", "2024-05-02T09:00:00Z"));
+  store_->create_session(session_of(ben, "ben-laptop", "2024-05-02T09:00:00Z"));
+  store_->create_api_token("ana-script", ana, "nightly import");
+  ASSERT_TRUE(store_->session("ana-laptop", "2024-05-01T12:00:00Z"));
+
+  store_->set_password("ana", kOtherHash);
+  User changed = *store_->user("ana");
+  EXPECT_EQ(changed.password_hash, kOtherHash);
+  EXPECT_EQ(changed.failed_logins, 0);
+  EXPECT_EQ(changed.locked_until, "");
+  EXPECT_FALSE(store_->session("ana-laptop", "2024-05-01T12:00:00Z"));
+  EXPECT_FALSE(store_->session("ana-phone", "2024-05-01T12:00:00Z"));
+  EXPECT_TRUE(store_->session("ben-laptop", "2024-05-01T12:00:00Z"));  // not ben's
+  EXPECT_EQ(store_->user_for_api_token("ana-script")->id, ana);      // tokens stay
+
+  try {
+    store_->set_password("nobody", kHash);
+    FAIL() << "an unknown user got a password";
+  } catch (const NotFound& error) {
+    EXPECT_STREQ(error.what(), "no user is named nobody");
+  }
+  EXPECT_EQ(invalid_input_message([&] { store_->set_password("ana", ""); }), "password hash is empty");
+  EXPECT_EQ(store_->user("ana")->password_hash, kOtherHash);
+}
+
+// Each failure is counted even when two servers count at the same moment:
+// the increment and the read-back are one write transaction.
+TEST_F(AccountsTest, CountsFailuresFromTwoConnectionsAtOnce) {
+  store_->create_user("ana", Role::editor, {"CTOC"}, kHash);
+  constexpr int kEach = 50;
+  std::vector<int64_t> seen[2];
+  std::string errors[2];
+  std::latch both_open(2);  // so that the two really count at the same time
+  auto fail_logins = [&](int thread) {
+    bool arrived = false;
+    try {
+      std::unique_ptr<SqliteStore> own = open();
+      arrived = true;
+      both_open.arrive_and_wait();
+      for (int i = 0; i < kEach; ++i)
+        seen[thread].push_back(own->record_failed_login("ana", 1000, "2024-05-01T10:00:00Z"));
+    } catch (const std::exception& error) {
+      errors[thread] = error.what();
+      if (!arrived) both_open.count_down();  // so that the other thread does not wait forever
+    }
+  };
+  std::thread first(fail_logins, 0);
+  std::thread second(fail_logins, 1);
+  first.join();
+  second.join();
+  EXPECT_EQ(errors[0], "");
+  EXPECT_EQ(errors[1], "");
+  EXPECT_EQ(store_->user("ana")->failed_logins, 2 * kEach);
+  // Every count from 1 to 100 was returned exactly once, each thread's rising.
+  std::vector<int64_t> all;
+  for (const std::vector<int64_t>& counts : seen) {
+    ASSERT_EQ(counts.size(), static_cast<size_t>(kEach));
+    for (size_t i = 1; i < counts.size(); ++i) EXPECT_GT(counts[i], counts[i - 1]);
+    all.insert(all.end(), counts.begin(), counts.end());
+  }
+  std::sort(all.begin(), all.end());
+  for (size_t i = 0; i < all.size(); ++i) EXPECT_EQ(all[i], static_cast<int64_t>(i) + 1);
+}
+
+TEST_F(AccountsTest, SessionsLastUntilTheyExpire) {
+  int64_t ana = store_->create_user("ana", Role::editor, {"CTOC"}, kHash).id;
+  store_->create_session({"digest-1", ana, "csrf-1", "2024-05-01T08:00:00Z", "2024-05-01T20:00:00Z"});
+  std::optional<Session> read = store_->session("digest-1", "2024-05-01T12:00:00Z");
+  ASSERT_TRUE(read);
+  EXPECT_EQ(read->token_digest, "digest-1");
+  EXPECT_EQ(read->user_id, ana);
+  EXPECT_EQ(read->csrf_token, "csrf-1");
+  EXPECT_EQ(read->created_at, "2024-05-01T08:00:00Z");
+  EXPECT_EQ(read->expires_at, "2024-05-01T20:00:00Z");
+  EXPECT_TRUE(store_->session("digest-1", "2024-05-01T19:59:59Z"));
+  EXPECT_FALSE(store_->session("digest-1", "2024-05-01T20:00:00Z"));  // expires_at is the first second without
+  EXPECT_FALSE(store_->session("digest-1", "2025-01-01T00:00:00Z"));
+  EXPECT_FALSE(store_->session("digest-2", "2024-05-01T12:00:00Z"));
+  EXPECT_FALSE(store_->session("", "2024-05-01T12:00:00Z"));
+
+  // Without created_at, the store's clock gives it.
+  store_->create_session(session_of(ana, "digest-2", "2024-05-02T00:00:00Z"));
+  EXPECT_EQ(store_->session("digest-2", "2024-05-01T12:00:00Z")->created_at.substr(0, 14), "2024-05-01T09:");
+
+  store_->delete_session("digest-1");
+  EXPECT_FALSE(store_->session("digest-1", "2024-05-01T12:00:00Z"));
+  store_->delete_session("digest-1");  // logging out twice is no error
+  store_->delete_session("never-was");
+  EXPECT_TRUE(store_->session("digest-2", "2024-05-01T12:00:00Z"));
+}
+
+TEST_F(AccountsTest, RefusesBadSessions) {
+  int64_t ana = store_->create_user("ana", Role::editor, {"CTOC"}, kHash).id;
+  store_->create_session(session_of(ana, "taken", "2024-05-02T00:00:00Z"));
+  try {
+    store_->create_session(session_of(ana + 1, "digest", "2024-05-02T00:00:00Z"));
+    FAIL() << "a session for an unknown user";
+  } catch (const NotFound& error) {
+    EXPECT_EQ(std::string(error.what()), "no user has id " + std::to_string(ana + 1));
+  }
+  try {
+    store_->create_session(session_of(ana, "taken", "2024-05-03T00:00:00Z"));
+    FAIL() << "two sessions with one digest";
+  } catch (const AlreadyExists& error) {
+    EXPECT_STREQ(error.what(), "a session already has this token digest");  // no secret in it
+  }
+  auto create = [&](const Session& session) {
+    return invalid_input_message([&] { store_->create_session(session); });
+  };
+  EXPECT_EQ(create({"", ana, "csrf", "", "2024-05-02T00:00:00Z"}), "token digest is empty");
+  EXPECT_EQ(create({"d", ana, "", "", "2024-05-02T00:00:00Z"}), "CSRF token is empty");
+  EXPECT_EQ(create({"d", ana, "c", "", ""}), "expires_at \"\" is not a UTC time like 2024-05-01T09:30:00Z");
+  EXPECT_EQ(create({"d", ana, "c", "", "2024-05-02 00:00:00"}),
+            "expires_at \"2024-05-02 00:00:00\" is not a UTC time like 2024-05-01T09:30:00Z");
+  EXPECT_EQ(create({"d", ana, "c", "yesterday", "2024-05-02T00:00:00Z"}),
+            "created_at \"yesterday\" is not a UTC time like 2024-05-01T09:30:00Z");
+  EXPECT_EQ(create({std::string(201, 'd'), ana, "c", "", "2024-05-02T00:00:00Z"}),
+            "token digest is 201 bytes, over the limit of 200");
+  EXPECT_EQ(create({"d\xC3", ana, "c", "", "2024-05-02T00:00:00Z"}), "token digest is not valid UTF-8 at offset 1");
+  EXPECT_EQ(invalid_input_message([&] { store_->session("taken", "now"); }),
+            "now \"now\" is not a UTC time like 2024-05-01T09:30:00Z");
+  EXPECT_EQ(invalid_input_message([&] { store_->session("taken", "2024-05-01T12:00:00"); }),
+            "now \"2024-05-01T12:00:00\" is not a UTC time like 2024-05-01T09:30:00Z");
+  EXPECT_TRUE(store_->session("taken", "2024-05-01T12:00:00Z"));
+  EXPECT_FALSE(store_->session("d", "2024-05-01T12:00:00Z"));
+}
+
+TEST_F(AccountsTest, ValidatesTheShapeAndRangeOfTimes) {
+  int64_t ana = store_->create_user("ana", Role::editor, {"CTOC"}, kHash).id;
+  for (const char* good : {"2024-02-29T23:59:59Z", "2000-02-29T00:00:00Z", "2024-12-31T00:00:00Z"})
+    EXPECT_NO_THROW(store_->create_session(session_of(ana, good, good))) << good;
+  for (const char* bad : {"2023-02-29T00:00:00Z", "1900-02-29T00:00:00Z", "2024-04-31T00:00:00Z",
+                          "2024-00-10T00:00:00Z", "2024-05-00T00:00:00Z", "2024-05-01T24:00:00Z",
+                          "2024-05-01T23:60:00Z", "2024-05-01T23:59:60Z", "2024-05-01T09:30:00+01:00",
+                          "2024-05-01t09:30:00z", "2024-05-01T09:30:00.5Z", "2024-5-1T9:30:00Z",
+                          "+024-05-01T09:30:00Z", "2024-05-01T09:30:00Z "})
+    EXPECT_THROW(store_->create_session(session_of(ana, "bad", bad)), InvalidInput) << bad;
+}
+
+TEST_F(AccountsTest, CreatingASessionForgetsExpiredOnes) {
+  int64_t ana = store_->create_user("ana", Role::editor, {"CTOC"}, kHash).id;
+  // The store's clock reads 2024-05-01T09:00:xxZ.
+  store_->create_session(session_of(ana, "old", "2024-04-30T00:00:00Z"));
+  store_->create_session(session_of(ana, "current", "2024-05-02T00:00:00Z"));
+  RawDatabase raw(path_);
+  EXPECT_EQ(raw.column("SELECT token_digest FROM sessions ORDER BY token_digest"),
+            std::vector<std::string>{"current"});
+}
+
+TEST_F(AccountsTest, ApiTokensNameTheirUser) {
+  int64_t ana = store_->create_user("ana", Role::editor, {"CTOC", "A/HRC"}, kHash).id;
+  store_->create_api_token("token-digest", ana, "nightly import from the conference system");
+  std::optional<User> user = store_->user_for_api_token("token-digest");
+  ASSERT_TRUE(user);
+  EXPECT_EQ(user->id, ana);
+  EXPECT_EQ(user->name, "ana");
+  EXPECT_EQ(user->bodies, (std::vector<std::string>{"A/HRC", "CTOC"}));
+  EXPECT_FALSE(store_->user_for_api_token("other"));
+  EXPECT_FALSE(store_->user_for_api_token(""));
+  // Sessions and tokens are different secrets.
+  EXPECT_FALSE(store_->session("token-digest", "2024-05-01T12:00:00Z"));
+  // The role the token sees is the user's role now.
+  store_->set_role("ana", Role::bureau, {"E/CN.15"});
+  EXPECT_EQ(store_->user_for_api_token("token-digest")->role, Role::bureau);
+
+  try {
+    store_->create_api_token("token-digest", ana, "again");
+    FAIL() << "two tokens with one digest";
+  } catch (const AlreadyExists& error) {
+    EXPECT_STREQ(error.what(), "an API token already has this digest");
+  }
+  EXPECT_THROW(store_->create_api_token("t2", ana + 5, "import"), NotFound);
+  EXPECT_EQ(invalid_input_message([&] { store_->create_api_token("", ana, "import"); }), "token digest is empty");
+  EXPECT_EQ(invalid_input_message([&] { store_->create_api_token("t2", ana, ""); }), "label is empty");
+  EXPECT_EQ(invalid_input_message([&] { store_->create_api_token("t2", ana, "import\n"); }),
+            "label \"import\n\" has spaces around it");
+  EXPECT_FALSE(store_->user_for_api_token("t2"));
+  RawDatabase raw(path_);
+  EXPECT_EQ(raw.column("SELECT label FROM api_tokens"),
+            std::vector<std::string>{"nightly import from the conference system"});
+}
+
+}  // namespace
+}  // namespace plenary::store

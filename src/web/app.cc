@@ -1,0 +1,306 @@
+#include "web/app.h"
+
+#include <ctime>
+#include <exception>
+
+#include "auth/permissions.h"
+#include "auth/tokens.h"
+#include "edit/diff.h"
+#include "edit/edit.h"
+#include "format/meeting_json.h"
+#include "model/check.h"
+#include "web/pages.h"
+#include "web/procedures.h"
+#include "web/services.h"
+
+namespace plenary::web {
+
+// ---- Who is calling
+
+const Caller& Call::caller() {
+  if (caller_) return *caller_;
+  caller_.emplace();
+  if (const std::string* authorization = request.header("authorization")) {
+    // Scripts: "Authorization: Bearer <token>". A bad token is an error, not
+    // the public: a script should learn that its token is wrong.
+    const std::string prefix = "Bearer ";
+    if (authorization->rfind(prefix, 0) != 0) throw HttpError(401, "the Authorization header must be \"Bearer <token>\"", "Authorization");
+    caller_->user = auth::user_for_api_token(*store, authorization->substr(prefix.size()));
+    if (!caller_->user) throw HttpError(401, "the API token is unknown or revoked", "Authorization");
+    caller_->by_token = true;
+    return *caller_;
+  }
+  if (std::optional<std::string> token = request.cookie("plenary_session")) {
+    caller_->session = store->session(auth::token_digest(*token), now());
+    if (caller_->session) {
+      caller_->user = store->user_by_id(caller_->session->user_id);
+      if (!caller_->user) caller_->session.reset();
+    }
+  }
+  return *caller_;
+}
+
+const store::User& Call::user() {
+  const Caller& who = caller();
+  if (!who.user) throw HttpError(401, "log in first: this needs an account");
+  return *who.user;
+}
+
+const store::User& Call::editor_of(const std::string& body) {
+  const store::User& account = user();
+  if (!auth::may_edit(account, body))
+    throw HttpError(403, "the account \"" + account.name + "\" may not edit meetings of " + body);
+  return account;
+}
+
+void Call::check_csrf(const Params& form) {
+  const Caller& who = caller();
+  if (who.by_token) return;  // scripts send no cookies, so they cannot be forged
+  auto sent = form.find("csrf");
+  if (!who.session || sent == form.end() || !auth::same_secret(sent->second, who.session->csrf_token))
+    throw HttpError(403, "the form is out of date or was not sent from this site; reload the page and try again", "csrf");
+}
+
+// ---- Meetings
+
+std::shared_ptr<const Meeting> MeetingCache::get(int64_t id, int64_t version, bool published,
+                                                 const std::string& json) {
+  const auto key = std::make_tuple(id, version, published);
+  {
+    std::lock_guard lock(mutex_);
+    if (auto found = meetings_.find(key); found != meetings_.end()) return found->second;
+  }
+  MeetingFile file = parse_meeting_json(json, "meeting " + std::to_string(id));
+  if (!file.meeting) throw HttpError(500, "the stored meeting " + std::to_string(id) + " cannot be read");
+  auto meeting = std::make_shared<const Meeting>(std::move(*file.meeting));
+  std::lock_guard lock(mutex_);
+  // Older versions of the same meeting are not needed again.
+  for (auto it = meetings_.begin(); it != meetings_.end();)
+    it = std::get<0>(it->first) == id && std::get<2>(it->first) == published ? meetings_.erase(it) : std::next(it);
+  meetings_[key] = meeting;
+  return meeting;
+}
+
+int64_t id_param(const RouteParams& params, const std::string& name) {
+  auto found = params.find(name);
+  if (found == params.end() || found->second.empty() || found->second.size() > 18)
+    throw HttpError(404, "no such " + name);
+  int64_t value = 0;
+  for (char c : found->second) {
+    if (c < '0' || c > '9') throw HttpError(404, "\"" + found->second + "\" is not a number", name);
+    value = value * 10 + (c - '0');
+  }
+  if (value <= 0) throw HttpError(404, "no such " + name, name);
+  return value;
+}
+
+store::MeetingRecord find_meeting(Call& call, int64_t id) {
+  std::optional<store::MeetingRecord> record = call.store->meeting(id);
+  if (!record) throw HttpError(404, "there is no meeting " + std::to_string(id));
+  return *record;
+}
+
+bool reads_drafts(Call& call, const std::string& body) {
+  const Caller& who = call.caller();
+  return who.user && auth::may_read_drafts(*who.user, body);
+}
+
+std::shared_ptr<const Meeting> published_meeting(Call& call, const store::MeetingRecord& record) {
+  if (!record.published) throw HttpError(404, "meeting " + std::to_string(record.id) + " is not published");
+  return call.services.meetings.get(record.id, record.calendar_sequence, true, record.published_document);
+}
+
+std::shared_ptr<const Meeting> working_meeting(Call& call, const store::MeetingRecord& record) {
+  return call.services.meetings.get(record.id, record.version, false, record.document);
+}
+
+nlohmann::json json_body(const Request& request) {
+  const std::string* type = request.header("content-type");
+  if (!type || type->rfind("application/json", 0) != 0)
+    throw HttpError(415, "send the body as application/json", "Content-Type");
+  if (auto problem = utf8_problem(request.body)) throw HttpError(400, "the body is not UTF-8: " + *problem, "body");
+  nlohmann::json body = nlohmann::json::parse(request.body, nullptr, false);
+  if (body.is_discarded()) throw HttpError(400, "the body is not valid JSON", "body");
+  if (!body.is_object()) throw HttpError(400, "the body must be a JSON object", "body");
+  return body;
+}
+
+std::string http_date(const std::string& iso) {
+  std::tm time{};
+  if (!strptime(iso.c_str(), "%Y-%m-%dT%H:%M:%SZ", &time)) return "";
+  char text[64];
+  std::strftime(text, sizeof text, "%a, %d %b %Y %H:%M:%S GMT", &time);
+  return text;
+}
+
+std::string etag_of(const std::string& bytes) { return "\"" + auth::token_digest(bytes).substr(0, 32) + "\""; }
+
+Response conditional(const Request& request, const CachedBytes& bytes) {
+  Response response;
+  response.set("etag", bytes.etag);
+  if (!bytes.last_modified.empty()) response.set("last-modified", bytes.last_modified);
+  response.set("cache-control", "public, max-age=60");
+  const std::string* if_none_match = request.header("if-none-match");
+  const std::string* if_modified_since = request.header("if-modified-since");
+  const bool fresh = if_none_match ? (if_none_match->find(bytes.etag) != std::string::npos || *if_none_match == "*")
+                                   : (if_modified_since && *if_modified_since == bytes.last_modified);
+  if (fresh) {
+    response.status = 304;
+    return response;
+  }
+  response.set("content-type", bytes.content_type);
+  response.body = bytes.body;
+  return response;
+}
+
+// ---- Saving
+
+HttpError conflict_error(Call& call, const store::MeetingRecord& current, int64_t based_on_version) {
+  nlohmann::json details{{"current_version", current.version}, {"based_on_version", based_on_version}};
+  nlohmann::json changes = nlohmann::json::array();
+  // What the editor read is the document written by the version they name.
+  // The working document at that version is the one written by the last
+  // edit at or before it (a publication copies, it does not change it).
+  std::string read;
+  for (const store::AuditEntry& entry : call.store->audit(current.id))
+    if (entry.version <= based_on_version && entry.action != "publish") read = entry.after;
+  MeetingFile before = parse_meeting_json(read, "version " + std::to_string(based_on_version));
+  if (before.meeting)
+    for (const std::string& change : edit::describe_changes(*before.meeting, *working_meeting(call, current)))
+      changes.push_back(change);
+  details["changes"] = changes;
+  return HttpError(409,
+                   "meeting " + std::to_string(current.id) + " changed since version " +
+                       std::to_string(based_on_version) + " (it is at version " + std::to_string(current.version) +
+                       "); reload it and make the change again",
+                   "based_on_version", details);
+}
+
+namespace {
+
+// 422 with every finding when the meeting has errors.
+void require_no_errors(const Meeting& meeting) {
+  nlohmann::json findings = nlohmann::json::array();
+  std::string first_path, first_message;
+  for (const Finding& finding : check_meeting(meeting, CheckOptions{})) {
+    if (finding.severity != Severity::error) continue;
+    if (first_message.empty()) first_path = finding.path, first_message = finding.message;
+    findings.push_back({{"field", finding.path}, {"message", finding.message}});
+  }
+  if (!findings.empty())
+    throw HttpError(422, "the change leaves the meeting with errors: " + first_path + ": " + first_message, first_path,
+                    {{"findings", findings}});
+}
+
+}  // namespace
+
+store::MeetingRecord save_change(Call& call, const store::MeetingRecord& record, int64_t based_on_version,
+                                 const std::string& action, const std::function<Meeting(const Meeting&)>& change) {
+  const store::User& editor = call.editor_of(record.body);
+  if (record.version != based_on_version) throw conflict_error(call, record, based_on_version);
+  Meeting changed;
+  try {
+    changed = change(*working_meeting(call, record));
+  } catch (const edit::EditError& error) {
+    throw HttpError(422, error.what(), error.field);
+  }
+  require_no_errors(changed);
+  try {
+    return call.store->update_meeting(record.id, based_on_version, meeting_to_json(changed), editor.name, action);
+  } catch (const store::VersionConflict& conflict) {
+    throw conflict_error(call, conflict.current(), based_on_version);
+  }
+}
+
+// ---- The application
+
+Services::Services(AppConfig app_config)
+    : config(std::move(app_config)), stores(config.open_store), cache(config.cache_bytes) {
+  for (const char* language : kOfficialLanguages) catalogs.emplace(language, Catalog::load(language));
+}
+
+const Catalog& Services::catalog(const std::string& language) const {
+  auto found = catalogs.find(language);
+  return found == catalogs.end() ? catalogs.at("en") : found->second;
+}
+
+struct App::State {
+  explicit State(AppConfig config) : services(std::move(config)) {}
+  Services services;
+};
+
+App::App(AppConfig config) : state_(std::make_unique<State>(std::move(config))) {
+  add_public_routes(state_->services);
+  add_account_routes(state_->services);
+  add_api_routes(state_->services);
+  add_editor_routes(state_->services);
+}
+
+App::~App() = default;
+
+int App::conclude_due_procedures() { return web::conclude_due_procedures(state_->services); }
+
+namespace {
+
+void add_security_headers(Response& response) {
+  response.set("content-security-policy",
+               "default-src 'self'; style-src 'self'; script-src 'self'; img-src 'self' data:; "
+               "frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+  response.set("x-content-type-options", "nosniff");
+  response.set("x-frame-options", "DENY");
+  response.set("referrer-policy", "same-origin");
+}
+
+// The language of an HTML page: its path's first segment, else English.
+std::string page_language(const Request& request) {
+  const std::vector<std::string> segments = split_path(request.path);
+  return !segments.empty() && is_official_language(segments[0]) ? segments[0] : "en";
+}
+
+Response error_response(const Services& services, const Request& request, int status, const std::string& message,
+                        const std::string& field, const nlohmann::json& details = nlohmann::json::object()) {
+  if (is_api_path(request.path)) {
+    Response response = json_error(status, message, field);
+    if (!details.empty()) {
+      nlohmann::json body = nlohmann::json::parse(response.body);
+      body["error"].update(details);
+      response = json_response(status, body);
+    }
+    return response;
+  }
+  const std::string lang = page_language(request);
+  return html_response(status, render_error_page(status, message, lang, services.catalog(lang)));
+}
+
+}  // namespace
+
+Response App::handle(const Request& request) {
+  const Services& services = state_->services;
+  Response response;
+  try {
+    try {
+      response = state_->services.router.route(request);
+      if (response.status >= 400 && response.body.empty())
+        response = error_response(services, request, response.status, response.status == 404 ? "page not found" : "error", "");
+    } catch (const HttpError& error) {
+      response = error_response(services, request, error.status(), error.what(), error.field(), error.details());
+    } catch (const store::VersionConflict& conflict) {
+      response = error_response(services, request, 409, conflict.what(), "based_on_version");
+    } catch (const store::NotFound& error) {
+      response = error_response(services, request, 404, error.what(), "");
+    } catch (const store::AlreadyExists& error) {
+      response = error_response(services, request, 409, error.what(), "");
+    } catch (const store::InvalidInput& error) {
+      response = error_response(services, request, 422, error.what(), "");
+    } catch (const std::exception& error) {
+      response = error_response(services, request, 500, std::string("internal error: ") + error.what(), "");
+    }
+  } catch (const std::exception& error) {
+    // The error page itself failed: answer in plain JSON.
+    response = json_error(500, std::string("internal error: ") + error.what());
+  }
+  add_security_headers(response);
+  return response;
+}
+
+}  // namespace plenary::web

@@ -1,0 +1,176 @@
+#include "web/server.h"
+
+#include <httplib.h>
+#include <pthread.h>
+#include <signal.h>
+
+#include <algorithm>
+#include <cctype>
+#include <condition_variable>
+#include <filesystem>
+#include <mutex>
+#include <ostream>
+#include <thread>
+
+#include "format/meeting_file.h"
+#include "format/meeting_json.h"
+#include "store/sqlite_store.h"
+#include "web/app.h"
+
+namespace plenary::web {
+
+namespace {
+
+Request to_request(const httplib::Request& in) {
+  Request out;
+  out.method = in.method;
+  out.path = in.path;
+  for (const auto& [name, value] : in.params) out.query[name] = value;
+  for (const auto& [name, value] : in.headers) {
+    std::string lower = name;
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+    out.headers[lower] = value;
+  }
+  out.body = in.body;
+  out.remote_address = in.remote_addr;
+  return out;
+}
+
+void to_response(const Response& in, httplib::Response& out) {
+  out.status = in.status;
+  std::string content_type = "application/octet-stream";
+  for (const auto& [name, value] : in.headers) {
+    if (name == "content-type")
+      content_type = value;
+    else
+      out.set_header(name.c_str(), value);
+  }
+  if (!in.body.empty() || in.status == 200) out.set_content(in.body, content_type.c_str());
+  else if (in.headers.count("content-type")) out.set_header("Content-Type", content_type);
+}
+
+// Creates the store's file and directory if needed and, when the store has
+// no meeting yet and `load` names a meeting file, creates that meeting and
+// publishes it, so that a first run shows something.
+bool prepare_store(const ServerOptions& options, std::ostream& out, std::ostream& err) {
+  const std::filesystem::path parent = std::filesystem::path(options.database).parent_path();
+  std::error_code ec;
+  if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+  std::unique_ptr<store::SqliteStore> store = store::SqliteStore::open(options.database);
+  if (options.load.empty() || !store->meetings().empty()) return true;
+  const MeetingFile file = load_meeting_file(options.load);
+  for (const Diagnostic& d : check_meeting_file(file, CheckOptions{}))
+    if (d.severity == Severity::error) {
+      err << format_diagnostic(d) << '\n';
+      return false;
+    }
+  const Meeting& meeting = *file.meeting;
+  const store::MeetingRecord record = store->create_meeting(meeting.body.short_name, meeting.document.symbol,
+                                                            meeting_to_json(meeting), "plenary serve --load");
+  store->publish(record.id, record.version, "plenary serve --load", {});
+  out << "plenary: loaded " << options.load << " as meeting " << record.id << " (" << record.symbol << ")\n";
+  return true;
+}
+
+}  // namespace
+
+int serve(const ServerOptions& options, std::ostream& out, std::ostream& err) {
+  try {
+    if (!prepare_store(options, out, err)) return 1;
+  } catch (const std::exception& error) {
+    err << "plenary: cannot open the store " << options.database << ": " << error.what() << '\n';
+    return 1;
+  }
+
+  // Signals go to one waiting thread, not to whichever thread they hit.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGTERM);
+  sigaddset(&stop_signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  AppConfig config;
+  const std::string database = options.database;
+  config.open_store = [database] { return std::unique_ptr<store::Store>(store::SqliteStore::open(database)); };
+  config.secure_cookies = options.secure_cookies;
+  App app(std::move(config));
+
+  httplib::Server server;
+  const size_t threads = options.threads > 0 ? static_cast<size_t>(options.threads)
+                                             : std::max<size_t>(8, 2 * std::thread::hardware_concurrency());
+  server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  server.set_payload_max_length(options.max_body_bytes);
+  server.set_read_timeout(options.read_timeout_seconds, 0);
+  server.set_write_timeout(options.write_timeout_seconds, 0);
+  server.set_keep_alive_max_count(1000);
+  server.set_keep_alive_timeout(5);
+
+  auto handle = [&app](const httplib::Request& request, httplib::Response& response) {
+    to_response(app.handle(to_request(request)), response);
+  };
+  server.Get(".*", handle);
+  server.Post(".*", handle);
+  server.Put(".*", handle);
+  server.Delete(".*", handle);
+  server.Patch(".*", handle);
+  // What httplib answers itself (a body over the limit, a malformed request):
+  // the same JSON errors as the application.
+  server.set_error_handler([](const httplib::Request&, httplib::Response& response) {
+    if (!response.body.empty()) return;
+    const Response error = json_error(response.status, response.status == 413 ? "the request body is too large"
+                                                                               : "the request could not be read");
+    response.set_content(error.body, "application/json; charset=utf-8");
+  });
+  server.set_exception_handler([](const httplib::Request&, httplib::Response& response, std::exception_ptr) {
+    const Response error = json_error(500, "internal error");
+    response.status = 500;
+    response.set_content(error.body, "application/json; charset=utf-8");
+  });
+
+  const int port = options.port == 0 ? server.bind_to_any_port(options.host)
+                                     : (server.bind_to_port(options.host, options.port) ? options.port : -1);
+  if (port < 0) {
+    err << "plenary: cannot listen on " << options.host << ":" << options.port << '\n';
+    return 1;
+  }
+
+  std::mutex mutex;
+  std::condition_variable stopped_signal;
+  bool stopped = false;
+  std::thread signals([&] {
+    int signal = 0;
+    sigwait(&stop_signals, &signal);
+    server.stop();
+  });
+  // Silence procedures end at their deadline even when nobody is looking.
+  std::thread procedures([&] {
+    std::unique_lock lock(mutex);
+    while (!stopped_signal.wait_for(lock, std::chrono::seconds(2), [&] { return stopped; })) {
+      lock.unlock();
+      try {
+        app.conclude_due_procedures();
+      } catch (const std::exception& error) {
+        err << "plenary: concluding procedures: " << error.what() << '\n';
+      }
+      lock.lock();
+    }
+  });
+
+  out << "plenary: serving http://" << options.host << ":" << port << "/" << std::endl;
+  server.listen_after_bind();  // returns once stopped and the requests in flight are done
+  {
+    std::lock_guard lock(mutex);
+    stopped = true;
+  }
+  stopped_signal.notify_all();
+  procedures.join();
+  if (signals.joinable()) {
+    // Stopped otherwise than by a signal: wake the waiting thread.
+    pthread_kill(signals.native_handle(), SIGTERM);
+    signals.join();
+  }
+  out << "plenary: stopped" << std::endl;
+  return 0;
+}
+
+}  // namespace plenary::web

@@ -1,0 +1,143 @@
+// What the application's handlers share, and the small vocabulary they
+// use: who is calling, errors that become HTTP answers, meetings loaded and
+// parsed once per version. Internal to src/web.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <tuple>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "i18n/catalog.h"
+#include "model/meeting.h"
+#include "store/store.h"
+#include "web/app.h"
+#include "web/cache.h"
+#include "web/router.h"
+
+namespace plenary::web {
+
+// Thrown by handlers; App::handle turns it into a JSON body under /api/ and
+// an HTML page elsewhere.
+class HttpError : public std::runtime_error {
+ public:
+  HttpError(int status, const std::string& message, std::string field = "",
+            nlohmann::json details = nlohmann::json::object())
+      : std::runtime_error(message), status_(status), field_(std::move(field)), details_(std::move(details)) {}
+  int status() const { return status_; }
+  const std::string& field() const { return field_; }
+  // More members of the JSON error object: a 409's current version and
+  // changes, a 422's findings.
+  const nlohmann::json& details() const { return details_; }
+
+ private:
+  int status_;
+  std::string field_;
+  nlohmann::json details_;
+};
+
+// A meeting parsed from its stored JSON, shared by the requests that read
+// the same version.
+class MeetingCache {
+ public:
+  std::shared_ptr<const Meeting> get(int64_t id, int64_t version, bool published, const std::string& json);
+
+ private:
+  std::mutex mutex_;
+  std::map<std::tuple<int64_t, int64_t, bool>, std::shared_ptr<const Meeting>> meetings_;
+};
+
+struct Services {
+  explicit Services(AppConfig app_config);
+  // The page chrome and house style of an official language; English for
+  // any other code.
+  const Catalog& catalog(const std::string& language) const;
+
+  AppConfig config;
+  std::map<std::string, Catalog> catalogs;
+  StorePool stores;
+  Cache cache;
+  MeetingCache meetings;
+  Router router;
+  std::mutex single_threaded_rendering;  // libical's time zone cache is not thread-safe
+};
+
+// Who is calling: nobody (the public), a browser session, or a script's token.
+struct Caller {
+  std::optional<store::User> user;
+  std::optional<store::Session> session;  // browser logins only
+  bool by_token = false;
+};
+
+// One request being answered: its store lease and its caller, found once.
+class Call {
+ public:
+  Call(Services& shared, const Request& incoming)
+      : services(shared), request(incoming), store(shared.stores.lease()) {}
+
+  Services& services;
+  const Request& request;
+  StorePool::Lease store;
+
+  const Caller& caller();
+  // The caller's account; throws 401 when there is none.
+  const store::User& user();
+  // Throws 403 unless the caller may edit the body's meetings.
+  const store::User& editor_of(const std::string& body);
+  // For browser forms: throws 403 unless the form's csrf field matches the session's.
+  void check_csrf(const Params& form);
+  std::string now() { return services.config.clock(); }
+
+ private:
+  std::optional<Caller> caller_;
+};
+
+// The `name` route parameter as a positive id; 404 otherwise.
+int64_t id_param(const RouteParams& params, const std::string& name);
+
+// The meeting record, or 404.
+store::MeetingRecord find_meeting(Call& call, int64_t id);
+// The published meeting, parsed; 404 when it is not published.
+std::shared_ptr<const Meeting> published_meeting(Call& call, const store::MeetingRecord& record);
+// The working (draft) meeting, parsed; 500 when the stored JSON is unreadable.
+std::shared_ptr<const Meeting> working_meeting(Call& call, const store::MeetingRecord& record);
+// Whether the caller may see the body's drafts (admin, its editors and Bureau).
+bool reads_drafts(Call& call, const std::string& body);
+
+// The request body as a JSON object; 415 unless it is JSON, 400 when it
+// does not parse, is not an object or is not UTF-8.
+nlohmann::json json_body(const Request& request);
+
+// An HTTP date: "Mon, 27 Jun 2022 08:00:00 GMT", from ISO 8601 UTC.
+std::string http_date(const std::string& iso);
+
+// A strong ETag for `bytes`.
+std::string etag_of(const std::string& bytes);
+
+// A 200 with the cached bytes, or 304 when the request's validators match.
+Response conditional(const Request& request, const CachedBytes& bytes);
+
+// Saves `change` applied to the working meeting as the version after
+// `based_on_version`, audited as `action`. 409 with what changed when the
+// version is stale; 422 with the findings when the result has errors.
+store::MeetingRecord save_change(Call& call, const store::MeetingRecord& record, int64_t based_on_version,
+                                 const std::string& action, const std::function<Meeting(const Meeting&)>& change);
+
+// The 409 for an editor whose version is stale: the current version and
+// what changed since the version the editor read.
+HttpError conflict_error(Call& call, const store::MeetingRecord& current, int64_t based_on_version);
+
+// Registered by each part of the application.
+void add_public_routes(Services& services);
+void add_account_routes(Services& services);
+void add_api_routes(Services& services);
+void add_editor_routes(Services& services);
+
+}  // namespace plenary::web
