@@ -238,6 +238,8 @@ App::App(AppConfig config) : state_(std::make_unique<State>(std::move(config))) 
 
 App::~App() = default;
 
+std::vector<std::pair<std::string, std::string>> App::routes() const { return state_->services.router.routes(); }
+
 int App::conclude_due_procedures() { return web::conclude_due_procedures(state_->services); }
 
 namespace {

@@ -6,6 +6,8 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "auth/login.h"
 #include "store/store.h"
@@ -37,6 +39,9 @@ class App {
   // objection (the server calls it every few seconds; reading a procedure
   // calls it too). Returns how many were concluded.
   int conclude_due_procedures();
+
+  // Every route as (method, pattern): "GET", "/api/v1/meetings/{id}".
+  std::vector<std::pair<std::string, std::string>> routes() const;
 
  private:
   struct State;

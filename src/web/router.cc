@@ -35,12 +35,14 @@ bool Router::match(const Route& route, const std::vector<std::string>& segments,
   return true;
 }
 
-bool Router::knows_path(const std::string& path) const {
-  const std::vector<std::string> segments = split_path(path);
-  RouteParams params;
-  for (const Route& route : routes_)
-    if (match(route, segments, params)) return true;
-  return false;
+std::vector<std::pair<std::string, std::string>> Router::routes() const {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const Route& route : routes_) {
+    std::string pattern;
+    for (const std::string& segment : route.segments) pattern += "/" + segment;
+    out.emplace_back(route.method, pattern);
+  }
+  return out;
 }
 
 Response Router::route(const Request& request) const {

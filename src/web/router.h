@@ -23,8 +23,9 @@ class Router {
   // answered as GET without a body.
   Response route(const Request& request) const;
 
-  // True when the path matches some pattern (for 404 versus 405 answers).
-  bool knows_path(const std::string& path) const;
+  // Every route as (method, pattern), in the order added: what docs/api.yaml
+  // must describe.
+  std::vector<std::pair<std::string, std::string>> routes() const;
 
  private:
   struct Route {
