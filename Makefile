@@ -18,6 +18,7 @@ run: build
 	$(BUILD)/plenary render examples/ctoc-wg7-2022/meeting.toml --lang ar,zh,en,fr,ru,es --to pdf,docx,html,md,akn,ics -o out
 	@echo "plenary: wrote the ninth meeting's agenda to $(CURDIR)/out:"
 	@ls -1 out | sed 's/^/  out\//'
+	@scripts/run-server $(BUILD)
 
 test: unit asan fuzz
 
