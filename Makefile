@@ -9,7 +9,7 @@ JOBS       ?= $(shell nproc)
 
 CMAKE_FLAGS = -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPLENARY_WERROR=ON
 
-.PHONY: run test build deps configure unit asan fuzz bench clean
+.PHONY: run test build deps configure unit asan fuzz e2e bench clean
 
 run: build
 	@rm -rf out && mkdir -p out
@@ -20,7 +20,7 @@ run: build
 	@ls -1 out | sed 's/^/  out\//'
 	@scripts/run-server $(BUILD)
 
-test: unit asan fuzz
+test: unit e2e asan fuzz
 
 deps:
 	@scripts/install-deps
@@ -43,6 +43,12 @@ asan: deps
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan.supp \
 	  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 	  ctest --output-on-failure -j $(JOBS) -LE slow
+
+# The web pages end to end in Debian's headless Chromium, driven by
+# playwright-core from npm (tests/e2e); screenshots go to $(BUILD)/e2e/.
+e2e: build
+	cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error
+	PLENARY_BUILD=$(CURDIR)/$(BUILD) node --test --test-concurrency=1 tests/e2e/
 
 # libFuzzer targets (clang), each run for FUZZ_SECONDS from the seed corpus.
 fuzz: deps
