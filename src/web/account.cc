@@ -6,7 +6,7 @@
 
 #include "auth/login.h"
 #include "auth/tokens.h"
-#include "web/pages.h"
+#include "web/editor_pages.h"
 #include "web/services.h"
 
 namespace plenary::web {
@@ -21,18 +21,18 @@ std::string cookie(const Services& services, const std::string& name, const std:
                      services.config.secure_cookies ? "; Secure" : "");
 }
 
-Response login_form(const Services& services, int status, const std::string& message, const std::string& name) {
+// Where a login may lead: a path on this site only, never an open redirect
+// ("//evil.example" and "/\\evil.example" are other sites to a browser).
+bool is_local_path(const std::string& next) {
+  return next.size() > 1 && next[0] == '/' && next[1] != '/' && next[1] != '\\' && !utf8_problem(next) &&
+         next.find_first_of("\r\n") == std::string::npos;
+}
+
+Response login_form(const Services& services, int status, const std::string& message, const std::string& name,
+                    const std::string& next) {
   const std::string token = auth::random_token();
-  std::string body = "<h1>Secretariat login</h1>\n";
-  if (!message.empty()) body += "<p class=\"error\" role=\"alert\">" + escape_html(message) + "</p>\n";
-  body += fmt::format(
-      "<form method=\"post\" action=\"/login\" class=\"login\">\n"
-      "<input type=\"hidden\" name=\"csrf\" value=\"{}\"/>\n"
-      "<p><label for=\"name\">Name</label> <input id=\"name\" name=\"name\" autocomplete=\"username\" required=\"required\" value=\"{}\"/></p>\n"
-      "<p><label for=\"password\">Password</label> <input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required=\"required\"/></p>\n"
-      "<p><button type=\"submit\">Log in</button></p>\n</form>\n",
-      token, escape_html(name));
-  Response response = html_response(status, render_page({"en", "Secretariat login", {}, body}, services.catalog("en")));
+  LoginView view{token, name, is_local_path(next) ? next : "", message};
+  Response response = html_response(status, render_login_page(view, services.catalog("en")));
   response.set("set-cookie", cookie(services, kLoginCookie, token, 3600));
   response.set("cache-control", "no-store");
   return response;
@@ -43,7 +43,10 @@ Response login_form(const Services& services, int status, const std::string& mes
 void add_account_routes(Services& services) {
   Router& r = services.router;
 
-  r.add("GET", "/login", [&services](const Request&, const RouteParams&) { return login_form(services, 200, "", ""); });
+  r.add("GET", "/login", [&services](const Request& request, const RouteParams&) {
+    auto next = request.query.find("next");
+    return login_form(services, 200, "", "", next == request.query.end() ? "" : next->second);
+  });
 
   r.add("POST", "/login", [&services](const Request& request, const RouteParams&) {
     const Params form = request.form();
@@ -53,19 +56,18 @@ void add_account_routes(Services& services) {
     };
     const std::optional<std::string> expected = request.cookie(kLoginCookie);
     if (!expected || field("csrf").empty() || !auth::same_secret(*expected, field("csrf")))
-      return login_form(services, 403, "The form has expired. Please log in again.", field("name"));
+      return login_form(services, 403, "The form has expired. Please log in again.", field("name"), field("next"));
     const std::string name = field("name");
     if (name.empty() || field("password").empty() || utf8_problem(name) || name.size() > store::kMaxNameBytes)
-      return login_form(services, 400, "Give your name and password.", "");
+      return login_form(services, 400, "Give your name and password.", "", field("next"));
     Call call(services, request);
     const auth::LoginResult result = auth::log_in(*call.store, name, field("password"), call.now(), services.config.login);
     if (result.outcome == auth::LoginResult::Outcome::locked)
-      return login_form(services, 429, "Too many failed logins: the account is locked until " + result.locked_until + " (UTC).", name);
+      return login_form(services, 429, "Too many failed logins: the account is locked until " + result.locked_until + " (UTC).", name, field("next"));
     if (result.outcome != auth::LoginResult::Outcome::ok)
-      return login_form(services, 401, "The name or the password is wrong.", name);
+      return login_form(services, 401, "The name or the password is wrong.", name, field("next"));
     const std::string next = field("next");
-    // Only a path on this site: never an open redirect.
-    Response response = redirect(next.size() > 1 && next[0] == '/' && next[1] != '/' && next[1] != '\\' ? next : "/edit/");
+    Response response = redirect(is_local_path(next) ? next : "/edit/");
     response.set("set-cookie", cookie(services, kSessionCookie, result.session_token, services.config.login.session_seconds));
     return response;
   });

@@ -4,6 +4,8 @@
 // they were based on.
 #include <fmt/format.h>
 
+#include <limits>
+
 #include "auth/permissions.h"
 #include "edit/diff.h"
 #include "edit/edit.h"
@@ -11,6 +13,7 @@
 #include "format/plan_json.h"
 #include "planning/planner.h"
 #include "web/downloads.h"
+#include "web/meeting_writes.h"
 #include "web/procedures.h"
 #include "web/services.h"
 
@@ -130,6 +133,27 @@ std::string item_key_param(const RouteParams& params) {
   return *key;
 }
 
+// The path names an item or a decision: one the meeting lacks is a 404,
+// like an unknown meeting, not a problem with the body.
+void require_item(const Meeting& meeting, const std::string& key) {
+  if (!find_item(meeting, key)) throw HttpError(404, "there is no item " + key, "key");
+}
+
+void require_decision(const Meeting& meeting, const std::string& id) {
+  for (const Decision& decision : meeting.decisions)
+    if (decision.id == id) return;
+  throw HttpError(404, "there is no decision \"" + id + "\"", "decision");
+}
+
+// An integer member that must fit an int: 4294967298 is not position 2.
+int int_member(const json& value, const std::string& name) {
+  constexpr int64_t kMin = std::numeric_limits<int>::min(), kMax = std::numeric_limits<int>::max();
+  const bool fits = value.is_number_unsigned() ? value.get<uint64_t>() <= static_cast<uint64_t>(kMax)
+                    : value.is_number_integer() && value.get<int64_t>() >= kMin && value.get<int64_t>() <= kMax;
+  if (!fits) throw HttpError(400, "\"" + name + "\" must be an integer that fits 32 bits", name);
+  return static_cast<int>(value.get<int64_t>());
+}
+
 // The meeting's record with a check that the caller may read it: the
 // public sees only published meetings.
 struct Readable {
@@ -186,17 +210,6 @@ Handler write(Services& services, const std::string& action, EditFn edit_fn) {
   };
 }
 
-planning::Plan plan_for(const Meeting& meeting, const store::MeetingRecord& record, Call& call, MeetingFormat format) {
-  planning::PlanOptions options;
-  options.format = format;
-  std::shared_ptr<const Meeting> published;
-  if (record.published) {
-    published = published_meeting(call, record);
-    options.previous = &published->organization;
-  }
-  return planning::plan_meeting(meeting, options);
-}
-
 MeetingFormat format_member(const json& body) {
   const std::string text = text_member(body, "format");
   std::optional<MeetingFormat> format = meeting_format_from(text);
@@ -236,6 +249,7 @@ void add_api_routes(Services& services) {
 
   r.add("POST", "/api/v1/meetings", [&services](const Request& request, const RouteParams&) {
     Call call(services, request);
+    call.user();  // 401 before the body is read and checked, as for every other write
     const json body = json_body(request);
     Meeting meeting;
     std::string action = "create";
@@ -249,18 +263,12 @@ void add_api_routes(Services& services) {
       std::optional<Date> end = parse_iso_date(text_member(body, "end"));
       if (!start) throw HttpError(400, "\"start\" must be a date like 2023-06-26", "start");
       if (!end) throw HttpError(400, "\"end\" must be a date like 2023-06-27", "end");
-      try {
-        meeting = edit::next_meeting(*working_meeting(call, previous), text_member(body, "symbol"), *start, *end);
-      } catch (const edit::EditError& error) {
-        throw HttpError(422, error.what(), error.field);
-      }
+      meeting = next_meeting_draft(call, previous, text_member(body, "symbol"), *start, *end);
     } else {
       only_keys(body, {"meeting"});
       meeting = meeting_from(member(body, "meeting"), "meeting");
     }
-    const store::User& editor = call.editor_of(meeting.body.short_name);
-    const store::MeetingRecord record =
-        call.store->create_meeting(meeting.body.short_name, meeting.document.symbol, meeting_to_json(meeting), editor.name);
+    const store::MeetingRecord record = create_meeting(call, meeting);
     Response response = json_response(201, record_json(call, Readable{record, true}));
     response.set("location", fmt::format("/api/v1/meetings/{}", record.id));
     return response;
@@ -290,8 +298,7 @@ void add_api_routes(Services& services) {
           const std::string parent = text_member(body, "parent", false);
           int position = 0;
           if (body.contains("position")) {
-            if (!body.at("position").is_number_integer()) throw HttpError(400, "\"position\" must be an integer", "position");
-            position = body.at("position").get<int>();
+            position = int_member(body.at("position"), "position");
           }
           return edit::add_item(current, item_from(current, member(body, "item")), parent, position);
         }));
@@ -300,6 +307,7 @@ void add_api_routes(Services& services) {
     const std::string key = item_key_param(params);
     return write(services, "edit-item", [key](const Meeting& current, const json& body) {
       only_keys(body, {"based_on_version", "title", "annotation", "minutes", "kind"});
+      require_item(current, key);
       Meeting meeting = current;
       if (body.contains("title"))
         for (const auto& [language, text] : lang_text_member(body, "title"))
@@ -311,7 +319,7 @@ void add_api_routes(Services& services) {
         const json& minutes = body.at("minutes");
         if (!minutes.is_null() && !minutes.is_number_integer())
           throw HttpError(400, "\"minutes\" must be an integer or null", "minutes");
-        meeting = edit::set_item_minutes(meeting, key, minutes.is_null() ? std::nullopt : std::optional<int>(minutes.get<int>()));
+        meeting = edit::set_item_minutes(meeting, key, minutes.is_null() ? std::nullopt : std::optional<int>(int_member(minutes, "minutes")));
       }
       if (body.contains("kind")) {
         std::optional<ItemKind> kind = item_kind_from(text_member(body, "kind"));
@@ -326,6 +334,7 @@ void add_api_routes(Services& services) {
     const std::string key = item_key_param(params);
     return write(services, "remove-item", [key](const Meeting& current, const json& body) {
       only_keys(body, {"based_on_version"});
+      require_item(current, key);
       return edit::remove_item(current, key);
     })(request, params);
   });
@@ -334,9 +343,9 @@ void add_api_routes(Services& services) {
     const std::string key = item_key_param(params);
     return write(services, "move-item", [key](const Meeting& current, const json& body) {
       only_keys(body, {"based_on_version", "position"});
-      const json& position = member(body, "position");
-      if (!position.is_number_integer()) throw HttpError(400, "\"position\" must be an integer", "position");
-      return edit::move_item(current, key, position.get<int>());
+      const int position = int_member(member(body, "position"), "position");
+      require_item(current, key);
+      return edit::move_item(current, key, position);
     })(request, params);
   });
 
@@ -383,6 +392,7 @@ void add_api_routes(Services& services) {
     const std::string id = params.at("decision");
     return write(services, "remove-decision", [id](const Meeting& current, const json& body) {
       only_keys(body, {"based_on_version"});
+      require_decision(current, id);
       return edit::remove_decision(current, id);
     })(request, params);
   });
@@ -408,43 +418,22 @@ void add_api_routes(Services& services) {
     const json body = json_body(request);
     only_keys(body, {"based_on_version", "format"});
     const MeetingFormat format = format_member(body);
-    planning::Plan plan;
-    const store::MeetingRecord saved = save_change(call, record, based_on_version(body), "switch-format", [&](const Meeting& current) {
-      plan = plan_for(current, record, call, format);
-      if (!plan.ok) {
-        std::string problems;
-        for (const std::string& problem : plan.problems) problems += (problems.empty() ? "" : " ") + problem;
-        throw HttpError(422, "no organization of work fits: " + problems, "format", {{"problems", plan.problems}});
-      }
-      return edit::set_organization(edit::set_format(current, format), plan.organization);
-    });
-    json out = record_json(call, Readable{saved, true});
-    out["plan"] = plan_json(plan, format, working_meeting(call, saved)->time_zone);
+    const FormatSwitch done = switch_format(call, record, based_on_version(body), format);
+    json out = record_json(call, Readable{done.saved, true});
+    out["plan"] = plan_json(done.plan, format, working_meeting(call, done.saved)->time_zone);
     return json_response(200, out);
   });
 
   r.add("POST", "/api/v1/meetings/{id}/publish", [&services](const Request& request, const RouteParams& params) {
     Call call(services, request);
     const store::MeetingRecord record = find_meeting(call, id_param(params, "id"));
-    const store::User& editor = call.editor_of(record.body);
+    call.editor_of(record.body);
     const json body = json_body(request);
     only_keys(body, {"based_on_version", "notice"});
     const int64_t based_on = based_on_version(body);
-    std::vector<store::NoticeText> notices;
-    if (body.contains("notice"))
-      for (const auto& [language, text] : lang_text_member(body, "notice"))
-        notices.push_back({call.now().substr(0, 10), language, text});
-    if (record.version != based_on) throw conflict_error(call, record, based_on);
-    // Only a meeting that would pass `plenary check --final` goes public.
-    for (const Finding& finding : check_meeting(*working_meeting(call, record), CheckOptions{true}))
-      if (finding.severity == Severity::error)
-        throw HttpError(422, "the meeting cannot be published: " + finding.path + ": " + finding.message, finding.path);
-    try {
-      const store::MeetingRecord published = call.store->publish(record.id, based_on, editor.name, notices);
-      return json_response(200, record_json(call, Readable{published, true}));
-    } catch (const store::VersionConflict& conflict) {
-      throw conflict_error(call, conflict.current(), based_on);
-    }
+    const LangText notices = body.contains("notice") ? lang_text_member(body, "notice") : LangText{};
+    const store::MeetingRecord published = publish_meeting(call, record, based_on, notices);
+    return json_response(200, record_json(call, Readable{published, true}));
   });
 
   r.add("GET", "/api/v1/meetings/{id}/updates", [&services](const Request& request, const RouteParams& params) {

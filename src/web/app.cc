@@ -2,6 +2,8 @@
 
 #include <ctime>
 #include <exception>
+#include <set>
+#include <vector>
 
 #include "auth/permissions.h"
 #include "auth/tokens.h"
@@ -84,7 +86,7 @@ std::shared_ptr<const Meeting> MeetingCache::get(int64_t id, int64_t version, bo
 int64_t id_param(const RouteParams& params, const std::string& name) {
   auto found = params.find(name);
   if (found == params.end() || found->second.empty() || found->second.size() > 18)
-    throw HttpError(404, "no such " + name);
+    throw HttpError(404, "no such " + name, name);
   int64_t value = 0;
   for (char c : found->second) {
     if (c < '0' || c > '9') throw HttpError(404, "\"" + found->second + "\" is not a number", name);
@@ -119,8 +121,26 @@ nlohmann::json json_body(const Request& request) {
   if (!type || type->rfind("application/json", 0) != 0)
     throw HttpError(415, "send the body as application/json", "Content-Type");
   if (auto problem = utf8_problem(request.body)) throw HttpError(400, "the body is not UTF-8: " + *problem, "body");
-  nlohmann::json body = nlohmann::json::parse(request.body, nullptr, false);
+  // Refused before parsing: dump() and the meeting reader recurse, and
+  // 100000 '[' would overflow the stack of the thread answering.
+  if (find_too_deep_json(request.body))
+    throw HttpError(400, "the body nests arrays and objects deeper than " + std::to_string(kMaxJsonDepth) + " levels",
+                    "body");
+  // A key given twice is ambiguous (which one counts?): refused, as in a meeting file.
+  using Event = nlohmann::json::parse_event_t;
+  std::vector<std::set<std::string>> keys;  // those of each object being read
+  std::string repeated;
+  auto check_keys = [&](int, Event event, nlohmann::json& parsed) {
+    if (event == Event::object_start) keys.emplace_back();
+    if (event == Event::object_end && !keys.empty()) keys.pop_back();
+    if (event == Event::key && !keys.empty() && !keys.back().insert(parsed.get<std::string>()).second &&
+        repeated.empty())
+      repeated = parsed.get<std::string>();
+    return true;
+  };
+  nlohmann::json body = nlohmann::json::parse(request.body, check_keys, false);
   if (body.is_discarded()) throw HttpError(400, "the body is not valid JSON", "body");
+  if (!repeated.empty()) throw HttpError(400, "the key \"" + repeated + "\" is given twice in one object", "body");
   if (!body.is_object()) throw HttpError(400, "the body must be a JSON object", "body");
   return body;
 }
@@ -158,6 +178,14 @@ Response conditional(const Request& request, const CachedBytes& bytes) {
 HttpError conflict_error(Call& call, const store::MeetingRecord& current, int64_t based_on_version) {
   nlohmann::json details{{"current_version", current.version}, {"based_on_version", based_on_version}};
   nlohmann::json changes = nlohmann::json::array();
+  // A version the meeting never had: nothing "changed since" it.
+  if (based_on_version > current.version) {
+    details["changes"] = changes;
+    return HttpError(409,
+                     "meeting " + std::to_string(current.id) + " has no version " + std::to_string(based_on_version) +
+                         " (it is at version " + std::to_string(current.version) + "); reload it",
+                     "based_on_version", details);
+  }
   // What the editor read is the document written by the version they name.
   // The working document at that version is the one written by the last
   // edit at or before it (a publication copies, it does not change it).
@@ -243,15 +271,6 @@ std::vector<std::pair<std::string, std::string>> App::routes() const { return st
 int App::conclude_due_procedures() { return web::conclude_due_procedures(state_->services); }
 
 namespace {
-
-void add_security_headers(Response& response) {
-  response.set("content-security-policy",
-               "default-src 'self'; style-src 'self'; script-src 'self'; img-src 'self' data:; "
-               "frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
-  response.set("x-content-type-options", "nosniff");
-  response.set("x-frame-options", "DENY");
-  response.set("referrer-policy", "same-origin");
-}
 
 // The language of an HTML page: its path's first segment, else English.
 std::string page_language(const Request& request) {

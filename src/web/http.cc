@@ -61,6 +61,15 @@ Response redirect(const std::string& location, int status) {
   return response;
 }
 
+void add_security_headers(Response& response) {
+  response.set("content-security-policy",
+               "default-src 'self'; style-src 'self'; script-src 'self'; img-src 'self' data:; "
+               "frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+  response.set("x-content-type-options", "nosniff");
+  response.set("x-frame-options", "DENY");
+  response.set("referrer-policy", "same-origin");
+}
+
 namespace {
 
 int hex_value(char c) {

@@ -48,6 +48,12 @@ Response json_response(int status, const nlohmann::json& body);
 Response html_response(int status, std::string html);
 Response redirect(const std::string& location, int status = 303);
 
+// Sets the headers every response carries, whoever made it (the
+// application, or the HTTP layer refusing a request): a Content-Security-
+// Policy that forbids framing and foreign scripts, nosniff, and no referrer
+// to other sites.
+void add_security_headers(Response& response);
+
 // Percent-decoding of a URL component; '+' is a space when `plus_is_space`.
 // Returns nothing for a malformed escape ("%G1", "%4").
 std::optional<std::string> url_decode(std::string_view text, bool plus_is_space);

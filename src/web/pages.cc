@@ -324,6 +324,8 @@ std::string render_page(const PageFrame& frame, const Catalog& catalog) {
   const std::string& site_name = catalog.text("web.site_name");
   out += fmt::format("<title>{}</title>\n",
                      escape_html(frame.title.empty() ? site_name : frame.title + " — " + site_name));
+  // No icon: an empty one stops browsers from asking for /favicon.ico.
+  out += "<link rel=\"icon\" href=\"data:,\"/>\n";
   out += "<link rel=\"stylesheet\" href=\"/assets/plenary.css\"/>\n</head>\n<body>\n";
   out += fmt::format("<header class=\"site\">\n<a class=\"site-name\" href=\"/{}/\">{}</a>\n",
                      escape_html(url_language(frame.lang, catalog)), escape_html(site_name));

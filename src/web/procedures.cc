@@ -287,6 +287,9 @@ void add_procedure_api_routes(Services& services) {
     Call call(services, request);
     const auto [procedure, record] = procedure_for(call, params);
     const store::User& editor = call.editor_of(record.body);
+    // A browser must send JSON, which a form on another site cannot: the
+    // CSRF defence of every other API write, which all read a JSON body.
+    if (call.caller().session) json_body(request);
     return json_response(200, procedure_json(call.store->withdraw(procedure.id, editor.name)));
   });
 }

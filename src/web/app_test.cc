@@ -1,0 +1,399 @@
+// The application as a function from Request to Response: no sockets, a
+// temporary SQLite store, and a clock the test sets, so that deadlines and
+// sessions expire exactly when the test says.
+#include "web/app.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "auth/login.h"
+#include "auth/password.h"
+#include "auth/tokens.h"
+#include "format/meeting_file.h"
+#include "format/meeting_json.h"
+#include "store/sqlite_store.h"
+#include "web/test_support.h"
+
+namespace plenary::web {
+namespace {
+
+using nlohmann::json;
+using testing::Callers;
+using testing::TempFolder;
+
+json in_every_language(const std::string& text) {
+  json out = json::object();
+  for (const char* language : {"ar", "zh", "en", "fr", "ru", "es"}) out[language] = text;
+  return out;
+}
+
+class AppTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    database_ = folder_.file("plenary.sqlite");
+    store::Clock clock = [now = now_] { return *now; };
+    std::unique_ptr<store::SqliteStore> store = store::SqliteStore::open(database_, clock);
+    callers_ = testing::add_callers(*store);
+    const MeetingFile file = load_meeting_file(testing::kExample);
+    ASSERT_TRUE(file.meeting);
+    const store::MeetingRecord record = store->create_meeting(
+        file.meeting->body.short_name, file.meeting->document.symbol, meeting_to_json(*file.meeting), "seed");
+    store->publish(record.id, record.version, "seed", {});
+
+    AppConfig config;
+    config.open_store = [database = database_, clock] {
+      return std::unique_ptr<store::Store>(store::SqliteStore::open(database, clock));
+    };
+    config.clock = clock;
+    app_ = std::make_unique<App>(std::move(config));
+  }
+
+  Response handle(const std::string& method, const std::string& target, const std::string& authorization = "",
+                  const std::string& body = "", const Headers& headers = {}) {
+    Request request;
+    request.method = method;
+    const size_t question = target.find('?');
+    request.path = target.substr(0, question);
+    if (question != std::string::npos) request.query = parse_query(target.substr(question + 1));
+    request.headers = headers;
+    if (!authorization.empty()) request.headers["authorization"] = authorization;
+    if (!body.empty()) request.headers.emplace("content-type", "application/json");
+    request.body = body;
+    return app_->handle(request);
+  }
+  json handle_json(const std::string& method, const std::string& target, const std::string& authorization,
+                   const json& body, int status = 200) {
+    const Response response = handle(method, target, authorization, body.is_null() ? "" : body.dump());
+    EXPECT_EQ(response.status, status) << method << " " << target << ": " << response.body.substr(0, 500);
+    return json::parse(response.body, nullptr, false);
+  }
+  int64_t version() {
+    return handle_json("GET", "/api/v1/meetings/1", callers_.admin, nullptr).value("version", 0);
+  }
+
+  TempFolder folder_;
+  std::string database_;
+  std::shared_ptr<std::string> now_ = std::make_shared<std::string>("2022-06-01T09:00:00Z");
+  Callers callers_;
+  std::unique_ptr<App> app_;
+};
+
+TEST_F(AppTest, ListsEachRouteOnce) {
+  const auto routes = app_->routes();
+  const std::set<std::pair<std::string, std::string>> unique(routes.begin(), routes.end());
+  EXPECT_EQ(unique.size(), routes.size());
+  for (const auto& expected :
+       std::vector<std::pair<std::string, std::string>>{{"GET", "/api/v1/meetings"},
+                                                        {"POST", "/api/v1/meetings"},
+                                                        {"PATCH", "/api/v1/meetings/{id}/items/{key}"},
+                                                        {"POST", "/api/v1/procedures/{pid}/objections"},
+                                                        {"GET", "/{lang}/meetings/{id}"},
+                                                        {"POST", "/login"},
+                                                        {"GET", "/healthz"}})
+    EXPECT_TRUE(unique.count(expected)) << expected.first << " " << expected.second;
+  for (const auto& [method, pattern] : routes) {
+    EXPECT_TRUE(method == "GET" || method == "POST" || method == "PUT" || method == "PATCH" ||
+                method == "DELETE")
+        << method << " " << pattern << ": server.cc serves only these methods";
+    EXPECT_EQ(pattern.front(), '/') << pattern;
+  }
+}
+
+TEST_F(AppTest, EveryResponseCarriesTheSecurityHeaders) {
+  const Response page = handle("GET", "/en/meetings/1");
+  const std::vector<Response> responses{
+      page,
+      handle("GET", "/api/v1/meetings"),
+      handle("GET", "/api/v1/meetings/7"),
+      handle("GET", "/nowhere/at/all"),
+      handle("DELETE", "/api/v1/meetings"),
+      handle("GET", "/"),
+      handle("HEAD", "/en/"),
+      handle("GET", "/en/meetings/1", "", "", {{"if-none-match", page.headers.at("etag")}}),
+      handle("POST", "/api/v1/meetings/1/publish", "", "{}"),
+      handle("GET", "/api/v1/meetings/1", "Bearer nope"),
+  };
+  for (const Response& response : responses) {
+    ASSERT_TRUE(response.headers.count("content-security-policy")) << response.status << " " << response.body;
+    EXPECT_NE(response.headers.at("content-security-policy").find("frame-ancestors 'none'"),
+              std::string::npos);
+    EXPECT_EQ(response.headers.at("x-content-type-options"), "nosniff");
+  }
+}
+
+TEST_F(AppTest, ErrorsAreJsonUnderTheApiAndPagesElsewhere) {
+  const Response api = handle("GET", "/api/v1/meetings/7");
+  EXPECT_EQ(api.status, 404);
+  EXPECT_EQ(api.headers.at("content-type"), "application/json; charset=utf-8");
+  EXPECT_EQ(json::parse(api.body)["error"]["message"], "there is no meeting 7");
+
+  const Response french = handle("GET", "/fr/meetings/7");
+  EXPECT_EQ(french.status, 404);
+  EXPECT_EQ(french.headers.at("content-type"), "text/html; charset=utf-8");
+  EXPECT_NE(french.body.find("lang=\"fr\""), std::string::npos) << french.body.substr(0, 300);
+  const Response unknown = handle("GET", "/xx/meetings/1");
+  EXPECT_EQ(unknown.status, 404);
+  EXPECT_EQ(unknown.headers.at("content-type"), "text/html; charset=utf-8");
+  // A message from the request is escaped on the page.
+  const Response hostile = handle("GET", "/<script>alert(1)</script>/");
+  EXPECT_EQ(hostile.status, 404);
+  EXPECT_EQ(hostile.body.find("<script>"), std::string::npos);
+}
+
+TEST_F(AppTest, AFailingStoreIsA500AndNeverAnException) {
+  AppConfig config;
+  config.open_store = []() -> std::unique_ptr<store::Store> {
+    throw store::StoreError("the disk is on fire");
+  };
+  App broken(std::move(config));
+  Request request;
+  request.method = "GET";
+  request.path = "/api/v1/meetings";
+  Response response = broken.handle(request);
+  EXPECT_EQ(response.status, 500);
+  EXPECT_NE(json::parse(response.body)["error"]["message"].get<std::string>().find("internal error"),
+            std::string::npos);
+  EXPECT_TRUE(response.headers.count("content-security-policy"));
+  request.path = "/en/";
+  response = broken.handle(request);
+  EXPECT_EQ(response.status, 500);
+  EXPECT_EQ(response.headers.at("content-type"), "text/html; charset=utf-8");
+  request.path = "/healthz";
+  EXPECT_EQ(broken.handle(request).status, 200) << "needs no store";
+  // The server's loop logs this and tries again two seconds later.
+  EXPECT_THROW(broken.conclude_due_procedures(), store::StoreError);
+}
+
+TEST_F(AppTest, AnswersConditionalRequests) {
+  const Response page = handle("GET", "/en/meetings/1");
+  ASSERT_EQ(page.status, 200);
+  const std::string etag = page.headers.at("etag"), modified = page.headers.at("last-modified");
+  EXPECT_EQ(handle("GET", "/en/meetings/1", "", "", {{"if-none-match", etag}}).status, 304);
+  EXPECT_EQ(handle("GET", "/en/meetings/1", "", "", {{"if-none-match", "W/\"old\", " + etag}}).status, 304);
+  EXPECT_EQ(handle("GET", "/en/meetings/1", "", "", {{"if-none-match", "*"}}).status, 304);
+  EXPECT_EQ(handle("GET", "/en/meetings/1", "", "", {{"if-modified-since", modified}}).status, 304);
+  // If-None-Match wins over If-Modified-Since.
+  EXPECT_EQ(
+      handle("GET", "/en/meetings/1", "", "", {{"if-none-match", "\"old\""}, {"if-modified-since", modified}})
+          .status,
+      200);
+  EXPECT_EQ(handle("GET", "/en/meetings/1", "", "", {{"if-modified-since", "yesterday"}}).status, 200);
+  const Response head = handle("HEAD", "/en/meetings/1");
+  EXPECT_EQ(head.status, 200);
+  EXPECT_TRUE(head.body.empty());
+  EXPECT_EQ(head.headers.at("etag"), etag);
+  EXPECT_EQ(page.headers.at("cache-control"), "public, max-age=60");
+  // The page of another language is another document.
+  EXPECT_NE(handle("GET", "/fr/meetings/1").headers.at("etag"), etag);
+}
+
+TEST_F(AppTest, RefusesBodiesThatAreTooDeepOrRepeatKeys) {
+  const std::string path = "/api/v1/meetings/1/items/2";
+  auto nested = [](int depth) {
+    return "{\"based_on_version\": 2, \"title\": " + std::string(depth, '[') + std::string(depth, ']') + "}";
+  };
+  Response response = handle("PATCH", path, callers_.editor, nested(64));
+  EXPECT_EQ(response.status, 400);
+  EXPECT_EQ(json::parse(response.body)["error"]["message"],
+            "the body nests arrays and objects deeper than 64 levels");
+  response = handle("PATCH", path, callers_.editor, nested(62));
+  EXPECT_EQ(response.status, 400);
+  EXPECT_EQ(json::parse(response.body)["error"]["field"], "title")
+      << "deep enough to be read, and then refused";
+  // Brackets inside strings are text, not nesting.
+  response = handle("PATCH", path, callers_.editor,
+                    json{{"based_on_version", 2}, {"title", {{"en", std::string(1000, '[')}}}}.dump());
+  EXPECT_EQ(response.status, 200) << response.body.substr(0, 300);
+
+  response =
+      handle("PATCH", path, callers_.editor, R"({"based_on_version": 3, "title": {"en": "a", "en": "b"}})");
+  EXPECT_EQ(response.status, 400);
+  EXPECT_EQ(json::parse(response.body)["error"]["message"], "the key \"en\" is given twice in one object");
+  response = handle("PATCH", path, callers_.editor,
+                    R"({"based_on_version": 3, "title": {"en": "a"}, "based_on_version": 3})");
+  EXPECT_EQ(response.status, 400);
+  // The same key in two objects is no repetition.
+  response = handle("PATCH", path, callers_.editor,
+                    R"({"based_on_version": 3, "title": {"en": "a"}, "annotation": {"en": "a"}})");
+  EXPECT_EQ(response.status, 200) << response.body.substr(0, 300);
+
+  // A media type with parameters is still JSON; another type is not.
+  Request request;
+  request.method = "PATCH";
+  request.path = path;
+  request.headers = {{"authorization", callers_.editor}, {"content-type", "application/json; charset=utf-8"}};
+  request.body = json{{"based_on_version", 4}, {"title", {{"en", "c"}}}}.dump();
+  EXPECT_EQ(app_->handle(request).status, 200);
+  request.headers["content-type"] = "text/json";
+  EXPECT_EQ(app_->handle(request).status, 415);
+  request.headers.erase("content-type");
+  EXPECT_EQ(app_->handle(request).status, 415);
+  EXPECT_EQ(version(), 5);
+}
+
+TEST_F(AppTest, SilenceProcedureEndsExactlyAtItsDeadline) {
+  const json request{{"based_on_version", 2},
+                     {"subject", "organization"},
+                     {"description", "The revised organization of work"},
+                     {"deadline", "2022-06-01T12:00:00Z"},
+                     {"approved", in_every_language("the revised organization of work")}};
+  const json objected = handle_json("POST", "/api/v1/meetings/1/procedures", callers_.editor, request, 201);
+  const json silent = handle_json("POST", "/api/v1/meetings/1/procedures", callers_.editor, request, 201);
+  const json withdrawn = handle_json("POST", "/api/v1/meetings/1/procedures", callers_.editor, request, 201);
+  const std::string objected_path = "/api/v1/procedures/" + objected["id"].dump();
+  const std::string silent_path = "/api/v1/procedures/" + silent["id"].dump();
+  handle_json("POST", objected_path + "/objections", callers_.bureau, {{"comment", "No."}});
+  handle_json("POST", "/api/v1/procedures/" + withdrawn["id"].dump() + "/withdraw", callers_.editor, nullptr);
+
+  *now_ = "2022-06-01T11:59:59Z";
+  EXPECT_EQ(app_->conclude_due_procedures(), 0);
+  EXPECT_EQ(handle_json("GET", silent_path, callers_.bureau, nullptr)["status"], "open");
+
+  // At the deadline, the silence can no longer be broken, even before the
+  // procedure is concluded.
+  *now_ = "2022-06-01T12:00:00Z";
+  const Response late =
+      handle("POST", silent_path + "/objections", callers_.bureau, R"({"comment": "Too late"})");
+  EXPECT_EQ(late.status, 422) << late.body;
+  EXPECT_EQ(app_->conclude_due_procedures(), 1);
+  EXPECT_EQ(app_->conclude_due_procedures(), 0);
+  EXPECT_EQ(handle_json("GET", silent_path, callers_.bureau, nullptr)["status"], "approved");
+  EXPECT_EQ(handle_json("GET", objected_path, callers_.bureau, nullptr)["status"], "objected");
+
+  const json updates = handle_json("GET", "/api/v1/meetings/1/updates", "", nullptr);
+  std::map<std::string, std::string> notices;
+  for (const json& update : updates) notices[update["language"]] = update["text"];
+  EXPECT_EQ(notices.size(), 6u);
+  EXPECT_EQ(notices["en"],
+            "On 1 June 2022, the extended Bureau approved, by silence procedure, the revised organization of "
+            "work.");
+  const json record = handle_json("GET", "/api/v1/meetings/1", "", nullptr);
+  EXPECT_EQ(record["calendar_sequence"], 2);
+  EXPECT_NE(record["meeting"]["items"][0]["subitems"][1]["annotation"]["fr"].get<std::string>().find(
+                "{{decision:silence-procedure-2}}"),
+            std::string::npos);
+}
+
+TEST_F(AppTest, SessionsExpireOnTheServersClock) {
+  {
+    std::unique_ptr<store::SqliteStore> store = store::SqliteStore::open(database_);
+    store->create_user("clerk", store::Role::editor, {testing::kBody},
+                       auth::hash_password("correct horse battery"));
+  }
+  std::unique_ptr<store::SqliteStore> store =
+      store::SqliteStore::open(database_, [now = now_] { return *now; });
+  const auth::LoginResult login =
+      auth::log_in(*store, "clerk", "correct horse battery", *now_, auth::LoginPolicy{});
+  ASSERT_EQ(login.outcome, auth::LoginResult::Outcome::ok);
+  const Headers cookie{{"cookie", "plenary_session=" + login.session_token}};
+  EXPECT_EQ(handle("GET", "/edit/", "", "", cookie).status, 200);
+  EXPECT_EQ(handle("GET", "/api/v1/meetings/1/audit", "", "", cookie).status, 200);
+  // A browser session writes through the API too (SameSite=Strict cookies
+  // and the JSON content type keep other sites out).
+  Request patch;
+  patch.method = "PATCH";
+  patch.path = "/api/v1/meetings/1/items/2";
+  patch.headers = {{"cookie", cookie.at("cookie")}, {"content-type", "application/json"}};
+  patch.body = json{{"based_on_version", 2}, {"title", {{"en", "By session"}}}}.dump();
+  EXPECT_EQ(app_->handle(patch).status, 200);
+
+  *now_ = "2022-06-01T17:00:01Z";  // eight hours and a second later
+  EXPECT_EQ(handle("GET", "/edit/", "", "", cookie).status, 303);
+  EXPECT_EQ(handle("GET", "/api/v1/meetings/1/audit", "", "", cookie).status, 401);
+  patch.body = json{{"based_on_version", 3}, {"title", {{"en", "Too late"}}}}.dump();
+  EXPECT_EQ(app_->handle(patch).status, 401);
+  EXPECT_EQ(version(), 3);
+}
+
+// Another site's form can POST only form encodings and text/plain: a browser
+// session must send JSON to every API write, or it is refused.
+TEST_F(AppTest, BrowserSessionsMustSendJsonToTheApi) {
+  const std::string token = "a-session-token-that-is-long-enough-1234567";
+  {
+    std::unique_ptr<store::SqliteStore> store = store::SqliteStore::open(database_);
+    store->create_session(
+        {auth::token_digest(token), store->user("editor")->id, "csrf-token", "", "2999-01-01T00:00:00Z"});
+  }
+  const json procedure = handle_json("POST", "/api/v1/meetings/1/procedures", callers_.editor,
+                                     {{"based_on_version", 2},
+                                      {"subject", "topics"},
+                                      {"description", "Topics"},
+                                      {"deadline", "2022-06-02T12:00:00Z"},
+                                      {"approved", in_every_language("the topics")}},
+                                     201);
+  Request forged;
+  forged.method = "POST";
+  forged.path = "/api/v1/procedures/" + procedure["id"].dump() + "/withdraw";
+  forged.headers = {{"cookie", "plenary_session=" + token}, {"content-type", "text/plain"}};
+  forged.body = "x=y";
+  EXPECT_EQ(app_->handle(forged).status, 415);
+  forged.headers.erase("content-type");
+  forged.body = "";
+  EXPECT_EQ(app_->handle(forged).status, 415);
+  forged.path = "/api/v1/meetings/1/publish";
+  forged.headers["content-type"] = "text/plain";
+  forged.body = R"({"based_on_version": 2})";
+  EXPECT_EQ(app_->handle(forged).status, 415);
+  EXPECT_EQ(version(), 2);
+  EXPECT_EQ(
+      handle_json("GET", "/api/v1/procedures/" + procedure["id"].dump(), callers_.editor, nullptr)["status"],
+      "open");
+
+  Request sent = forged;
+  sent.path = "/api/v1/procedures/" + procedure["id"].dump() + "/withdraw";
+  sent.headers["content-type"] = "application/json";
+  sent.body = "{}";
+  EXPECT_EQ(app_->handle(sent).status, 200);
+  // A script's token needs no body.
+  const json other = handle_json("POST", "/api/v1/meetings/1/procedures", callers_.editor,
+                                 {{"based_on_version", 2},
+                                  {"subject", "topics"},
+                                  {"description", "Topics"},
+                                  {"deadline", "2022-06-02T12:00:00Z"},
+                                  {"approved", in_every_language("the topics")}},
+                                 201);
+  EXPECT_EQ(handle("POST", "/api/v1/procedures/" + other["id"].dump() + "/withdraw", callers_.editor).status,
+            200);
+}
+
+TEST_F(AppTest, ConcurrentWritersNeverOverwriteEachOther) {
+  constexpr int kThreads = 4, kAttempts = 15;
+  std::atomic<int> saved{0}, conflicts{0}, other{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t)
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kAttempts; ++i) {
+        const int64_t read =
+            json::parse(handle("GET", "/api/v1/meetings/1", callers_.editor).body)["version"];
+        const Response response =
+            handle("PATCH", "/api/v1/meetings/1/items/" + std::to_string(2 + t), callers_.editor,
+                   json{{"based_on_version", read},
+                        {"title", {{"en", "T" + std::to_string(t) + "." + std::to_string(i)}}}}
+                       .dump());
+        if (response.status == 200)
+          ++saved;
+        else if (response.status == 409)
+          ++conflicts;
+        else
+          ++other;
+        handle("GET", "/en/meetings/1");
+      }
+    });
+  for (std::thread& thread : threads) thread.join();
+  EXPECT_EQ(other, 0);
+  EXPECT_EQ(saved + conflicts, kThreads * kAttempts);
+  EXPECT_EQ(version(), 2 + saved);
+  // Each saved write is one audited version.
+  EXPECT_EQ(handle_json("GET", "/api/v1/meetings/1/audit", callers_.editor, nullptr).size(),
+            static_cast<size_t>(2 + saved));
+}
+
+}  // namespace
+}  // namespace plenary::web

@@ -1,0 +1,722 @@
+// The editing pages through App::handle, as a browser uses them: log in
+// with the double-submit cookie, read a page, send its forms back.
+#include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <pugixml.hpp>
+#include <regex>
+#include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "auth/password.h"
+#include "format/meeting_file.h"
+#include "format/meeting_json.h"
+#include "store/sqlite_store.h"
+#include "web/app.h"
+
+namespace plenary::web {
+namespace {
+
+constexpr char kPassword[] = "a long enough password";
+const std::string kExample = PLENARY_SOURCE_DIR "/examples/ctoc-wg7-2022/meeting.toml";
+
+// One argon2id hash for every account: hashing costs 64 MiB and some milliseconds.
+const std::string& password_hash() {
+  static const std::string hash = auth::hash_password(kPassword);
+  return hash;
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::string form_body(const std::vector<std::pair<std::string, std::string>>& fields) {
+  std::string body;
+  for (const auto& [name, value] : fields)
+    body += (body.empty() ? "" : "&") + url_encode(name) + "=" + url_encode(value);
+  return body;
+}
+
+struct Page {
+  pugi::xml_document document;
+
+  std::string text(const std::string& xpath) const {
+    const pugi::xpath_node node = document.select_node(xpath.c_str());
+    if (!node) return "<no node for " + xpath + ">";
+    if (node.attribute()) return node.attribute().value();
+    return pugi::xpath_query("normalize-space(.)").evaluate_string(node);
+  }
+  std::string raw(const std::string& xpath) const {
+    const pugi::xpath_node node = document.select_node(xpath.c_str());
+    return node ? pugi::xpath_query("string(.)").evaluate_string(node) : "<no node for " + xpath + ">";
+  }
+  size_t count(const std::string& xpath) const { return document.select_nodes(xpath.c_str()).size(); }
+};
+
+void parse(const Response& response, Page& page) {
+  const pugi::xml_parse_result result = page.document.load_buffer(response.body.data(), response.body.size());
+  ASSERT_TRUE(result) << result.description() << " at byte " << result.offset;
+}
+
+std::string header(const Response& response, const std::string& name) {
+  auto found = response.headers.find(name);
+  return found == response.headers.end() ? "" : found->second;
+}
+
+// "name=value; Path=/; ..." -> "value".
+std::string cookie_value(const Response& response, const std::string& name) {
+  const std::string set = header(response, "set-cookie");
+  if (set.rfind(name + "=", 0) != 0) return "";
+  return set.substr(name.size() + 1, set.find(';') - name.size() - 1);
+}
+
+class EditorFlow : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string pattern = std::filesystem::temp_directory_path() / "plenary-editor-XXXXXX";
+    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
+    folder_ = pattern;
+    const std::string database = (folder_ / "plenary.sqlite").string();
+    auto now = now_;
+    store::Clock clock = [now] { return *now; };
+    {
+      auto store = store::SqliteStore::open(database, clock);
+      store->create_user("officer", store::Role::editor, {"CTOC/COP/WG.7"}, password_hash());
+      store->create_user("member", store::Role::bureau, {"CTOC/COP/WG.7"}, password_hash());
+      store->create_user("stranger", store::Role::editor, {"CTOC/COP/WG.4"}, password_hash());
+      store->create_user("admin", store::Role::admin, {}, password_hash());
+      MeetingFile file = load_meeting_file(kExample);
+      ASSERT_TRUE(file.meeting);
+      const store::MeetingRecord record = store->create_meeting("CTOC/COP/WG.7", file.meeting->document.symbol,
+                                                                meeting_to_json(*file.meeting), "setup");
+      store->publish(record.id, record.version, "setup", {});  // version 2, published
+    }
+    AppConfig config;
+    config.open_store = [database, clock] {
+      return std::unique_ptr<store::Store>(store::SqliteStore::open(database, clock));
+    };
+    config.clock = clock;
+    app_ = std::make_unique<App>(std::move(config));
+  }
+
+  void TearDown() override {
+    app_.reset();
+    std::error_code ignored;
+    std::filesystem::remove_all(folder_, ignored);
+  }
+
+  Response send(const std::string& method, const std::string& path, const std::string& cookie = "",
+                const std::string& body = "", const Params& query = {}) {
+    Request request;
+    request.method = method;
+    request.path = path;
+    request.query = query;
+    request.body = body;
+    if (!cookie.empty()) request.headers["cookie"] = cookie;
+    if (method == "POST") request.headers["content-type"] = "application/x-www-form-urlencoded";
+    return app_->handle(request);
+  }
+
+  // Logs in as a browser does; returns the session cookie ("plenary_session=...").
+  std::string log_in(const std::string& name, const std::string& next = "") {
+    const Response form = send("GET", "/login");
+    const std::string token = cookie_value(form, "plenary_login");
+    EXPECT_FALSE(token.empty());
+    std::vector<std::pair<std::string, std::string>> fields{{"csrf", token}, {"name", name}, {"password", kPassword}};
+    if (!next.empty()) fields.emplace_back("next", next);
+    const Response done = send("POST", "/login", "plenary_login=" + token, form_body(fields));
+    EXPECT_EQ(done.status, 303) << done.body;
+    return "plenary_session=" + cookie_value(done, "plenary_session");
+  }
+
+  // The session's CSRF token, as the logout form carries it.
+  std::string csrf(const std::string& session) {
+    Page page;
+    parse(send("GET", "/edit/", session), page);
+    return page.text("//form[@id='logout']/input[@name='csrf']/@value");
+  }
+
+  // Sends a form of the meeting editor with the session's token.
+  Response post(const std::string& session, const std::string& path,
+                std::vector<std::pair<std::string, std::string>> fields) {
+    fields.emplace(fields.begin(), "csrf", csrf(session));
+    return send("POST", path, session, form_body(fields));
+  }
+
+  Meeting stored_meeting(int64_t id = 1) {
+    auto store = store::SqliteStore::open((folder_ / "plenary.sqlite").string());
+    MeetingFile file = parse_meeting_json(store->meeting(id)->document, "stored");
+    EXPECT_TRUE(file.meeting);
+    return file.meeting.value_or(Meeting{});
+  }
+  int64_t stored_version(int64_t id = 1) {
+    return store::SqliteStore::open((folder_ / "plenary.sqlite").string())->meeting(id)->version;
+  }
+
+  std::shared_ptr<std::string> now_ = std::make_shared<std::string>("2022-03-01T09:00:00Z");
+  std::filesystem::path folder_;
+  std::unique_ptr<App> app_;
+};
+
+TEST_F(EditorFlow, WithoutASessionThePagesSendToTheLoginAndBack) {
+  Response page = send("GET", "/edit/meetings/1");
+  EXPECT_EQ(page.status, 303);
+  EXPECT_EQ(header(page, "location"), "/login?next=%2Fedit%2Fmeetings%2F1");
+  // A form sent without a session: back to the page it came from.
+  Response form = send("POST", "/edit/meetings/1/items/2", "", form_body({{"annotation.fr", "x"}}));
+  EXPECT_EQ(form.status, 303);
+  EXPECT_EQ(header(form, "location"), "/login?next=%2Fedit%2Fmeetings%2F1");
+  EXPECT_EQ(header(send("GET", "/edit/"), "location"), "/login?next=%2Fedit%2F");
+  EXPECT_EQ(header(send("GET", "/edit"), "location"), "/edit/");
+
+  Page login;
+  parse(send("GET", "/login", "", "", {{"next", "/edit/meetings/1"}}), login);
+  EXPECT_EQ(login.text("//form[@class='login']/input[@name='next']/@value"), "/edit/meetings/1");
+  Page elsewhere;
+  parse(send("GET", "/login", "", "", {{"next", "//evil.example/"}}), elsewhere);
+  EXPECT_EQ(elsewhere.count("//input[@name='next']"), 0u);
+
+  const Response form_page = send("GET", "/login");
+  const std::string token = cookie_value(form_page, "plenary_login");
+  Response done =
+      send("POST", "/login", "plenary_login=" + token,
+           form_body({{"csrf", token}, {"name", "officer"}, {"password", kPassword}, {"next", "/edit/meetings/1"}}));
+  EXPECT_EQ(done.status, 303);
+  EXPECT_EQ(header(done, "location"), "/edit/meetings/1");
+  // A wrong password keeps where to go.
+  Page wrong;
+  const Response again = send(
+      "POST", "/login", "plenary_login=" + token,
+      form_body({{"csrf", token}, {"name", "officer"}, {"password", "not it at all"}, {"next", "/edit/meetings/1"}}));
+  EXPECT_EQ(again.status, 401);
+  parse(again, wrong);
+  EXPECT_EQ(wrong.text("//input[@name='next']/@value"), "/edit/meetings/1");
+  EXPECT_EQ(wrong.text("//input[@name='name']/@value"), "officer");
+}
+
+TEST_F(EditorFlow, EveryPageRendersForTheExample) {
+  const std::string session = log_in("officer");
+  for (const char* path : {"/edit/", "/edit/meetings/1", "/edit/meetings/1/audit"}) {
+    const Response response = send("GET", path, session);
+    EXPECT_EQ(response.status, 200) << path << "\n" << response.body;
+    EXPECT_EQ(header(response, "cache-control"), "no-store") << path;
+    EXPECT_EQ(header(response, "content-type"), "text/html; charset=utf-8") << path;
+    EXPECT_NE(header(response, "content-security-policy").find("script-src 'self'"), std::string::npos);
+    Page page;
+    parse(response, page);
+    EXPECT_EQ(page.count("//form[@id='logout']"), 1u) << path;
+  }
+  const Response preview = post(session, "/edit/meetings/1/plan", {{"based_on_version", "2"}, {"format", "online"}});
+  EXPECT_EQ(preview.status, 200) << preview.body;
+  const Response submitted = post(session, "/edit/meetings/1/procedures",
+                                  {{"based_on_version", "2"},
+                                   {"subject", "calendar"},
+                                   {"description", "The dates."},
+                                   {"deadline", "2022-03-10T12:00"},
+                                   {"approved.ar", "a"},
+                                   {"approved.zh", "b"},
+                                   {"approved.en", "the dates"},
+                                   {"approved.fr", "les dates"},
+                                   {"approved.ru", "c"},
+                                   {"approved.es", "d"},
+                                   {"item", ""}});
+  EXPECT_EQ(submitted.status, 303) << submitted.body;
+  EXPECT_EQ(header(submitted, "location"), "/edit/meetings/1?submitted=1#procedures");
+  const Response procedure = send("GET", "/edit/procedures/1", session);
+  EXPECT_EQ(procedure.status, 200) << procedure.body;
+  Page page;
+  parse(procedure, page);
+  EXPECT_NE(page.text("//p[@id='procedure-status']").find("2022-03-10 12:00 UTC"), std::string::npos);
+  EXPECT_EQ(send("GET", "/edit/procedures/99", session).status, 404);
+  EXPECT_EQ(send("GET", "/edit/meetings/99", session).status, 404);
+  EXPECT_EQ(send("GET", "/edit/meetings/abc", session).status, 404);
+}
+
+TEST_F(EditorFlow, SavesAnItemAndShowsItBack) {
+  const std::string session = log_in("officer");
+  // Browsers send CR LF in textareas; the model keeps LF.
+  const Response saved = post(session, "/edit/meetings/1/items/2",
+                              {{"based_on_version", "2"},
+                               {"annotation.fr", "Premier paragraphe.\r\n\r\nSecond *paragraphe*."},
+                               {"title.en", "<script>alert(1)</script>"},
+                               {"minutes", "75"},
+                               {"kind", "substantive"}});
+  EXPECT_EQ(saved.status, 303) << saved.body;
+  EXPECT_EQ(header(saved, "location"), "/edit/meetings/1?saved=3#item-section-2");
+  EXPECT_EQ(stored_version(), 3);
+  const Meeting meeting = stored_meeting();
+  EXPECT_EQ(meeting.items[1].title.at("en"), "<script>alert(1)</script>");
+  EXPECT_EQ(meeting.items[1].minutes, 75);
+  ASSERT_EQ(meeting.items[1].annotation.at("fr").size(), 2u);
+
+  const Response shown = send("GET", "/edit/meetings/1", session, "", {{"saved", "3"}});
+  EXPECT_EQ(shown.body.find("<script>alert"), std::string::npos);
+  Page page;
+  parse(shown, page);
+  EXPECT_EQ(page.text("//p[@id='saved']"), "Saved as version 3.");
+  EXPECT_EQ(page.raw("//form[@id='item-2']//textarea[@name='annotation.fr']"),
+            "Premier paragraphe.\n\nSecond *paragraphe*.");
+  EXPECT_EQ(page.text("//form[@id='item-2']//input[@name='title.en']/@value"), "<script>alert(1)</script>");
+  EXPECT_EQ(page.text("//form[@id='item-2']/input[@name='based_on_version']/@value"), "3");
+
+  // The same form sent back unchanged saves nothing.
+  std::vector<std::pair<std::string, std::string>> same{{"based_on_version", "3"}};
+  for (const pugi::xpath_node& node : page.document.select_nodes("//form[@id='item-2']//input[@type!='hidden'] | "
+                                                                 "//form[@id='item-2']//textarea"))
+    same.emplace_back(node.node().attribute("name").value(), node.node().attribute("value")
+                                                                 ? node.node().attribute("value").value()
+                                                                 : node.node().text().get());
+  same.emplace_back("kind", "substantive");
+  const Response unchanged = post(session, "/edit/meetings/1/items/2", same);
+  EXPECT_EQ(unchanged.status, 303);
+  EXPECT_EQ(header(unchanged, "location"), "/edit/meetings/1#item-section-2");
+  EXPECT_EQ(stored_version(), 3);
+}
+
+TEST_F(EditorFlow, CsrfMissingOrWrongIsRefusedAndSavesNothing) {
+  const std::string session = log_in("officer");
+  const Response missing = send("POST", "/edit/meetings/1/items/2", session,
+                                form_body({{"based_on_version", "2"}, {"annotation.fr", "Changé."}}));
+  EXPECT_EQ(missing.status, 403);
+  const Response wrong =
+      send("POST", "/edit/meetings/1/items/2", session,
+           form_body({{"csrf", "not-the-token"}, {"based_on_version", "2"}, {"annotation.fr", "Changé."}}));
+  EXPECT_EQ(wrong.status, 403);
+  Page page;
+  parse(wrong, page);
+  EXPECT_EQ(page.text("//h1"), "Access denied");
+  EXPECT_EQ(page.text("//p[@class='error-field']/code"), "csrf");
+  const Response publish = send("POST", "/edit/meetings/1/publish", session, form_body({{"based_on_version", "2"}}));
+  EXPECT_EQ(publish.status, 403);
+  const Response logout = send("POST", "/logout", session, "");
+  EXPECT_EQ(logout.status, 403);
+  EXPECT_EQ(stored_version(), 2);
+}
+
+TEST_F(EditorFlow, AStaleVersionShowsWhatChanged) {
+  const std::string session = log_in("officer");
+  ASSERT_EQ(post(session, "/edit/meetings/1/items/2", {{"based_on_version", "2"}, {"annotation.fr", "Changé."}}).status,
+            303);
+  const Response stale = post(session, "/edit/meetings/1/items/3", {{"based_on_version", "2"}, {"title.en", "Other"}});
+  EXPECT_EQ(stale.status, 409);
+  Page page;
+  parse(stale, page);
+  EXPECT_EQ(page.text("//ul[@id='conflict-changes']/li"), "item 2: annotation (fr) changed");
+  EXPECT_EQ(page.text("//a[@id='reload']/@href"), "/edit/meetings/1");
+  EXPECT_NE(page.text("//section[@id='conflict']").find("version 3"), std::string::npos);
+  EXPECT_EQ(stored_version(), 3);
+  EXPECT_EQ(stored_meeting().items[2].title.at("en").find("Other"), std::string::npos);
+  // Publishing a version that is not the current one is stale too.
+  EXPECT_EQ(post(session, "/edit/meetings/1/publish", {{"based_on_version", "2"}}).status, 409);
+}
+
+TEST_F(EditorFlow, ARefusedFormKeepsItsValuesAndNamesTheField) {
+  const std::string session = log_in("officer");
+  const Response refused =
+      post(session, "/edit/meetings/1/items/2", {{"based_on_version", "2"}, {"annotation.fr", "Voir [^nope]."}});
+  EXPECT_EQ(refused.status, 422);
+  Page page;
+  parse(refused, page);
+  EXPECT_NE(page.text("//div[@id='form-error']").find("items[1].annotation.fr"), std::string::npos);
+  EXPECT_EQ(page.raw("//form[@id='item-2']//textarea[@name='annotation.fr']"), "Voir [^nope].");
+  EXPECT_EQ(page.text("//form[@id='item-2']//textarea[@name='annotation.fr']/@aria-invalid"), "true");
+  EXPECT_EQ(stored_version(), 2);
+
+  // HTML in an annotation is refused, and shown back escaped.
+  const Response html = post(session, "/edit/meetings/1/items/2",
+                             {{"based_on_version", "2"}, {"annotation.en", "<script>alert(1)</script>"}});
+  EXPECT_EQ(html.status, 422);
+  EXPECT_EQ(html.body.find("<script>alert"), std::string::npos);
+  Page shown;
+  parse(html, shown);
+  EXPECT_EQ(shown.raw("//form[@id='item-2']//textarea[@name='annotation.en']"), "<script>alert(1)</script>");
+
+  const Response minutes = post(session, "/edit/meetings/1/items/4", {{"based_on_version", "2"}, {"minutes", "lots"}});
+  EXPECT_EQ(minutes.status, 400);
+  Page bad;
+  parse(minutes, bad);
+  EXPECT_EQ(bad.text("//form[@id='item-4']//input[@name='minutes']/@value"), "lots");
+  EXPECT_EQ(bad.text("//form[@id='item-4']//input[@name='minutes']/@aria-invalid"), "true");
+
+  const Response huge =
+      post(session, "/edit/meetings/1/items/4", {{"based_on_version", "2"}, {"minutes", "99999999999"}});
+  EXPECT_EQ(huge.status, 400);
+  EXPECT_EQ(post(session, "/edit/meetings/1/items/4", {{"minutes", "30"}}).status, 400);  // no version
+  EXPECT_EQ(post(session, "/edit/meetings/1/items/9", {{"based_on_version", "2"}, {"minutes", "30"}}).status, 404);
+  EXPECT_EQ(post(session, "/edit/meetings/1/items/zz", {{"based_on_version", "2"}, {"minutes", "30"}}).status, 404);
+  EXPECT_EQ(stored_version(), 2);
+}
+
+TEST_F(EditorFlow, BrokenUtf8IsRefusedAndThePageStaysValid) {
+  const std::string session = log_in("officer");
+  const Response refused = post(session, "/edit/meetings/1/items/2",
+                                {{"based_on_version", "2"}, {"title.fr", std::string("Titre \xC3\x28")}});
+  EXPECT_EQ(refused.status, 400);
+  Page page;
+  parse(refused, page);
+  EXPECT_EQ(page.text("//form[@id='item-2']//input[@name='title.fr']/@value"), "Titre \xEF\xBF\xBD(");
+  EXPECT_EQ(stored_version(), 2);
+}
+
+TEST_F(EditorFlow, ThePreviewShowsWhatMovesForHybridAndSavingStoresIt) {
+  const std::string session = log_in("officer");
+  const Response preview = post(session, "/edit/meetings/1/plan", {{"based_on_version", "2"}, {"format", "hybrid"}});
+  ASSERT_EQ(preview.status, 200) << preview.body;
+  Page page;
+  parse(preview, page);
+  EXPECT_GE(page.count("//ul[@id='plan-changes']/li"), 1u);
+  EXPECT_NE(page.text("//ul[@id='plan-changes']/li[1]").find("moves from"), std::string::npos);
+  EXPECT_EQ(page.text("//form[@id='save-plan']/input[@name='format']/@value"), "hybrid");
+  EXPECT_EQ(stored_version(), 2);  // a preview saves nothing
+  EXPECT_EQ(post(session, "/edit/meetings/1/plan", {{"based_on_version", "2"}, {"format", "by pigeon"}}).status, 400);
+
+  const Response saved = post(session, "/edit/meetings/1/format", {{"based_on_version", "2"}, {"format", "hybrid"}});
+  EXPECT_EQ(saved.status, 303) << saved.body;
+  EXPECT_EQ(stored_meeting().format, MeetingFormat::hybrid);
+  Page after;
+  parse(send("GET", "/edit/meetings/1", session), after);
+  EXPECT_NE(after.text("//p[@id='status']").find("Format: Hybrid"), std::string::npos);
+}
+
+TEST_F(EditorFlow, PublishingPutsTheNoticeOnThePublicPage) {
+  const std::string session = log_in("officer");
+  ASSERT_EQ(
+      post(session, "/edit/meetings/1/items/2", {{"based_on_version", "2"}, {"annotation.fr", "Annotation révisée."}})
+          .status,
+      303);
+  const Response published =
+      post(session, "/edit/meetings/1/publish",
+           {{"based_on_version", "3"}, {"notice.fr", "L'annotation du point 2 a été révisée."}, {"notice.en", "   "}});
+  EXPECT_EQ(published.status, 303) << published.body;
+  EXPECT_EQ(header(published, "location"), "/edit/meetings/1?published=4#publish");
+  const Response french = send("GET", "/fr/meetings/1");
+  EXPECT_NE(french.body.find("L&#39;annotation du point 2 a été révisée."), std::string::npos);
+  EXPECT_NE(french.body.find("Annotation révisée."), std::string::npos);
+  Page page;
+  parse(send("GET", "/edit/meetings/1", session, "", {{"published", "4"}}), page);
+  EXPECT_EQ(page.text("//p[@id='saved']"), "Published: version 4 is public now.");
+}
+
+TEST_F(EditorFlow, ABureauMemberObjectsAnEditorCannot) {
+  const std::string officer = log_in("officer");
+  const std::string member = log_in("member");
+  ASSERT_EQ(post(officer, "/edit/meetings/1/procedures",
+                 {{"based_on_version", "2"},
+                  {"subject", "organization"},
+                  {"description", "Hybrid."},
+                  {"deadline", "2022-03-10T12:00"},
+                  {"approved.ar", "a"},
+                  {"approved.zh", "b"},
+                  {"approved.en", "it"},
+                  {"approved.fr", "elle"},
+                  {"approved.ru", "c"},
+                  {"approved.es", "d"}})
+                .status,
+            303);
+  Page as_member;
+  parse(send("GET", "/edit/procedures/1", member), as_member);
+  EXPECT_EQ(as_member.count("//form[@id='objection-form']"), 1u);
+  Page as_officer;
+  parse(send("GET", "/edit/procedures/1", officer), as_officer);
+  EXPECT_EQ(as_officer.count("//form[@id='objection-form']"), 0u);
+  EXPECT_EQ(as_officer.count("//form[@id='withdraw-form']"), 1u);
+  // The Bureau member sees the procedure on the dashboard.
+  Page dashboard;
+  parse(send("GET", "/edit/", member), dashboard);
+  EXPECT_EQ(dashboard.text("//section[@id='open-procedures']//a/@href"), "/edit/procedures/1");
+
+  EXPECT_EQ(post(officer, "/edit/procedures/1/objections", {{"comment", "I object."}}).status, 403);
+  const Response empty = post(member, "/edit/procedures/1/objections", {{"comment", "  \r\n"}});
+  EXPECT_EQ(empty.status, 422);
+  Page refused;
+  parse(empty, refused);
+  EXPECT_EQ(refused.text("//form[@id='objection-form']//textarea/@aria-invalid"), "true");
+  const Response objected = post(member, "/edit/procedures/1/objections", {{"comment", "Too <soon>."}});
+  EXPECT_EQ(objected.status, 303);
+  EXPECT_EQ(header(objected, "location"), "/edit/procedures/1");
+  // Once broken, the silence cannot be broken again, and the editor sees who broke it.
+  EXPECT_EQ(post(member, "/edit/procedures/1/objections", {{"comment", "Again."}}).status, 422);
+  Page meeting;
+  parse(send("GET", "/edit/meetings/1", officer), meeting);
+  EXPECT_EQ(meeting.text("//div[@id='silence-broken']/p[@class='objection']"),
+            "Silence broken by member on 2022-03-01 09:00 UTC: Too <soon>.");
+  // A Bureau member cannot edit.
+  EXPECT_EQ(post(member, "/edit/meetings/1/items/2", {{"based_on_version", "2"}, {"annotation.fr", "x"}}).status, 403);
+  EXPECT_EQ(stored_version(), 2);
+}
+
+TEST_F(EditorFlow, AfterTheDeadlineSilenceApprovesAndNobodyObjects) {
+  const std::string officer = log_in("officer");
+  const std::string member = log_in("member");
+  ASSERT_EQ(post(officer, "/edit/meetings/1/procedures",
+                 {{"based_on_version", "2"},
+                  {"subject", "topics"},
+                  {"description", "Topics."},
+                  {"deadline", "2022-03-01T10:00"},
+                  {"approved.ar", "a"},
+                  {"approved.zh", "b"},
+                  {"approved.en", "it"},
+                  {"approved.fr", "elle"},
+                  {"approved.ru", "c"},
+                  {"approved.es", "d"}})
+                .status,
+            303);
+  // A deadline in the past is refused, with the form kept.
+  const Response past = post(officer, "/edit/meetings/1/procedures",
+                             {{"based_on_version", "2"},
+                              {"subject", "topics"},
+                              {"description", "Late."},
+                              {"deadline", "2022-02-01T10:00"},
+                              {"approved.en", "it"}});
+  EXPECT_EQ(past.status, 422);
+  Page kept;
+  parse(past, kept);
+  EXPECT_EQ(kept.text("//form[@id='procedure-form']//textarea[@name='description']"), "Late.");
+  EXPECT_EQ(kept.text("//form[@id='procedure-form']//input[@name='deadline']/@aria-invalid"), "true");
+  EXPECT_EQ(post(officer, "/edit/meetings/1/procedures",
+                 {{"based_on_version", "2"},
+                  {"subject", "everything"},
+                  {"description", "x"},
+                  {"deadline", "2022-03-05T10:00"}})
+                .status,
+            400);
+
+  *now_ = "2022-03-01T10:30:00Z";
+  EXPECT_EQ(post(member, "/edit/procedures/1/objections", {{"comment", "Too late?"}}).status, 422);
+  Page page;
+  parse(send("GET", "/edit/procedures/1", member), page);  // concludes the procedure
+  EXPECT_NE(page.text("//p[@id='procedure-status']").find("approved by silence"), std::string::npos);
+  EXPECT_EQ(page.count("//form[@id='objection-form']"), 0u);
+  EXPECT_EQ(stored_version(), 3);
+  EXPECT_NE(find_decision(stored_meeting(), "silence-procedure-2"), nullptr);
+  EXPECT_EQ(post(officer, "/edit/procedures/1/withdraw", {}).status, 422);  // not open any more
+}
+
+TEST_F(EditorFlow, AnEditorWithdrawsAnOpenProcedure) {
+  const std::string officer = log_in("officer");
+  ASSERT_EQ(post(officer, "/edit/meetings/1/procedures",
+                 {{"based_on_version", "2"},
+                  {"subject", "calendar"},
+                  {"description", "Dates."},
+                  {"deadline", "2022-03-05T10:00:00"},
+                  {"approved.ar", "a"},
+                  {"approved.zh", "b"},
+                  {"approved.en", "it"},
+                  {"approved.fr", "elle"},
+                  {"approved.ru", "c"},
+                  {"approved.es", "d"},
+                  {"item", "1b"}})
+                .status,
+            303);
+  EXPECT_EQ(post(log_in("member"), "/edit/procedures/1/withdraw", {}).status, 403);
+  const Response withdrawn = post(officer, "/edit/procedures/1/withdraw", {});
+  EXPECT_EQ(withdrawn.status, 303);
+  EXPECT_EQ(header(withdrawn, "location"), "/edit/meetings/1?withdrawn=1#procedures");
+  Page page;
+  parse(send("GET", "/edit/meetings/1", officer, "", {{"withdrawn", "1"}}), page);
+  EXPECT_EQ(page.text("//p[@id='saved']"), "Procedure 1 was withdrawn.");
+  EXPECT_NE(page.text("//li[@id='procedure-1']").find("withdrawn"), std::string::npos);
+  EXPECT_EQ(page.count("//li[@id='procedure-1']/form"), 0u);
+}
+
+TEST_F(EditorFlow, AnEditorOfAnotherBodySeesNothingOfTheDrafts) {
+  const std::string officer = log_in("officer");
+  ASSERT_EQ(
+      post(officer, "/edit/meetings/1/items/2", {{"based_on_version", "2"}, {"annotation.fr", "Secret draft."}}).status,
+      303);
+  const std::string stranger = log_in("stranger");
+  const Response dashboard = send("GET", "/edit/", stranger);
+  EXPECT_EQ(dashboard.status, 200);
+  EXPECT_EQ(dashboard.body.find("CTOC/COP/WG.7/2022/1"), std::string::npos);
+  for (const char* path : {"/edit/meetings/1", "/edit/meetings/1/audit"}) {
+    const Response response = send("GET", path, stranger);
+    EXPECT_EQ(response.status, 403) << path;
+    EXPECT_EQ(response.body.find("Secret draft."), std::string::npos) << path;
+  }
+  EXPECT_EQ(post(stranger, "/edit/meetings/1/items/2", {{"based_on_version", "3"}, {"annotation.fr", "x"}}).status,
+            403);
+  EXPECT_EQ(post(stranger, "/edit/meetings/1/plan", {{"based_on_version", "3"}, {"format", "hybrid"}}).status, 403);
+  EXPECT_EQ(post(stranger, "/edit/meetings/1/publish", {{"based_on_version", "3"}}).status, 403);
+  EXPECT_EQ(
+      post(stranger, "/edit/meetings",
+           {{"from_meeting", "1"}, {"symbol", "CTOC/COP/WG.7/2023/1"}, {"start", "2023-06-26"}, {"end", "2023-06-27"}})
+          .status,
+      403);
+  ASSERT_EQ(post(officer, "/edit/meetings/1/procedures",
+                 {{"based_on_version", "3"},
+                  {"subject", "topics"},
+                  {"description", "Topics."},
+                  {"deadline", "2022-03-10T10:00"},
+                  {"approved.ar", "a"},
+                  {"approved.zh", "b"},
+                  {"approved.en", "it"},
+                  {"approved.fr", "elle"},
+                  {"approved.ru", "c"},
+                  {"approved.es", "d"}})
+                .status,
+            303);
+  EXPECT_EQ(send("GET", "/edit/procedures/1", stranger).status, 403);
+  EXPECT_EQ(stored_version(), 3);
+}
+
+TEST_F(EditorFlow, NewMeetingsFromAFileAndFromThePreviousMeeting) {
+  const std::string session = log_in("officer");
+  // Errors come with their line and column, and the text is kept.
+  const std::string broken = "format_version = 1\n[body\nshort_name = 1\n";
+  const Response refused = post(session, "/edit/meetings", {{"meeting_file", broken}});
+  EXPECT_EQ(refused.status, 422);
+  Page page;
+  parse(refused, page);
+  EXPECT_EQ(page.raw("//textarea[@name='meeting_file']"), broken);
+  EXPECT_TRUE(std::regex_search(page.text("//form[@id='new-meeting-file']//ul[@class='diagnostics']/li[1]"),
+                                std::regex(R"(^meeting\.toml:\d+:\d+: error: )")))
+      << page.text("//form[@id='new-meeting-file']//ul[@class='diagnostics']");
+  EXPECT_EQ(post(session, "/edit/meetings", {{"meeting_file", ""}}).status, 400);
+
+  // The example again is the same symbol: refused.
+  std::string text = read_file(kExample);
+  const Response duplicate = post(session, "/edit/meetings", {{"meeting_file", text}});
+  EXPECT_EQ(duplicate.status, 409);
+  Page dup;
+  parse(duplicate, dup);
+  EXPECT_NE(dup.text("//div[@id='form-error']").find("CTOC/COP/WG.7/2022/1"), std::string::npos);
+
+  const std::string old_symbol = "symbol = \"CTOC/COP/WG.7/2022/1\"";
+  ASSERT_NE(text.find(old_symbol), std::string::npos);
+  text.replace(text.find(old_symbol), old_symbol.size(), "symbol = \"CTOC/COP/WG.7/2022/9\"");
+  const Response created = post(session, "/edit/meetings", {{"meeting_file", text}});
+  EXPECT_EQ(created.status, 303) << created.body;
+  EXPECT_EQ(header(created, "location"), "/edit/meetings/2?saved=1");
+
+  const Response next =
+      post(session, "/edit/meetings",
+           {{"from_meeting", "1"}, {"symbol", "CTOC/COP/WG.7/2023/1"}, {"start", "2023-06-26"}, {"end", "2023-06-27"}});
+  EXPECT_EQ(next.status, 303) << next.body;
+  EXPECT_EQ(header(next, "location"), "/edit/meetings/3?saved=1");
+  EXPECT_EQ(stored_meeting(3).ordinal, 10);
+  const Response before =
+      post(session, "/edit/meetings",
+           {{"from_meeting", "1"}, {"symbol", "CTOC/COP/WG.7/2021/1"}, {"start", "2021-06-26"}, {"end", "2021-06-27"}});
+  EXPECT_EQ(before.status, 422);
+  EXPECT_EQ(
+      post(session, "/edit/meetings", {{"from_meeting", "1"}, {"symbol", "X"}, {"start", "soon"}, {"end", ""}}).status,
+      400);
+  EXPECT_EQ(post(session, "/edit/meetings",
+                 {{"from_meeting", "77"}, {"symbol", "X"}, {"start", "2023-06-26"}, {"end", "2023-06-27"}})
+                .status,
+            404);
+  // A Bureau member creates nothing.
+  EXPECT_EQ(post(log_in("member"), "/edit/meetings", {{"meeting_file", text}}).status, 403);
+}
+
+TEST_F(EditorFlow, ItemsDocumentsDecisionsAndMeetingData) {
+  const std::string session = log_in("officer");
+  int64_t version = 2;
+  auto expect_saved = [&](const Response& response) {
+    EXPECT_EQ(response.status, 303) << response.body;
+    EXPECT_EQ(stored_version(), ++version);
+  };
+  expect_saved(post(session, "/edit/meetings/1/items",
+                    {{"based_on_version", std::to_string(version)},
+                     {"title.en", "New topic"},
+                     {"title.fr", "Nouveau sujet"},
+                     {"kind", "substantive"},
+                     {"parent", ""},
+                     {"position", "3"}}));
+  Meeting meeting = stored_meeting();
+  ASSERT_EQ(meeting.items.size(), 7u);
+  EXPECT_EQ(meeting.items[2].title.at("en"), "New topic");
+  expect_saved(post(session, "/edit/meetings/1/items/3/move",
+                    {{"based_on_version", std::to_string(version)}, {"position", "4"}}));
+  EXPECT_EQ(stored_meeting().items[3].title.at("en"), "New topic");
+  expect_saved(post(session, "/edit/meetings/1/items/4/remove", {{"based_on_version", std::to_string(version)}}));
+  EXPECT_EQ(stored_meeting().items.size(), 6u);
+
+  expect_saved(post(session, "/edit/meetings/1/documents",
+                    {{"based_on_version", std::to_string(version)},
+                     {"symbol", "CTOC/COP/WG.7/2022/CRP.1"},
+                     {"item", "2"},
+                     {"title.en", "A conference room paper"}}));
+  meeting = stored_meeting();
+  ASSERT_NE(find_document(meeting, "CTOC/COP/WG.7/2022/CRP.1"), nullptr);
+  EXPECT_EQ(meeting.items[1].documents.back(), "CTOC/COP/WG.7/2022/CRP.1");
+  const Response twice =
+      post(session, "/edit/meetings/1/documents",
+           {{"based_on_version", std::to_string(version)}, {"symbol", "CTOC/COP/WG.7/2022/CRP.1"}, {"item", "2"}});
+  EXPECT_EQ(twice.status, 422);
+  Page page;
+  parse(twice, page);
+  EXPECT_EQ(page.text("//form[@id='add-document-2']//input[@name='symbol']/@value"), "CTOC/COP/WG.7/2022/CRP.1");
+  EXPECT_EQ(page.text("//form[@id='add-document-2']/../@open"), "open");
+  expect_saved(post(session, "/edit/meetings/1/documents/remove",
+                    {{"based_on_version", std::to_string(version)}, {"symbol", "CTOC/COP/WG.7/2022/CRP.1"}}));
+  EXPECT_EQ(find_document(stored_meeting(), "CTOC/COP/WG.7/2022/CRP.1"), nullptr);
+
+  expect_saved(post(session, "/edit/meetings/1/decisions",
+                    {{"based_on_version", std::to_string(version)},
+                     {"id", "format-2022"},
+                     {"date", "2022-02-20"},
+                     {"procedure", "silence"},
+                     {"by.en", "the Bureau"},
+                     {"approved.en", "the hybrid format"}}));
+  ASSERT_NE(find_decision(stored_meeting(), "format-2022"), nullptr);
+  expect_saved(
+      post(session, "/edit/meetings/1/decisions/format-2022/remove", {{"based_on_version", std::to_string(version)}}));
+  EXPECT_EQ(find_decision(stored_meeting(), "format-2022"), nullptr);
+  // A decision an annotation cites stays.
+  EXPECT_EQ(
+      post(session, "/edit/meetings/1/decisions/calendar-2022/remove", {{"based_on_version", std::to_string(version)}})
+          .status,
+      422);
+
+  expect_saved(post(session, "/edit/meetings/1/meeting",
+                    {{"based_on_version", std::to_string(version)},
+                     {"city.en", "Vienna (VIC)"},
+                     {"city.fr", "Vienne"},
+                     {"start", "2022-06-27"},
+                     {"end", "2022-06-28"}}));
+  EXPECT_EQ(stored_meeting().city.at("en"), "Vienna (VIC)");
+  // Fields left out keep their values.
+  expect_saved(post(session, "/edit/meetings/1/meeting",
+                    {{"based_on_version", std::to_string(version)}, {"title.en", "Ninth meeting"}}));
+  EXPECT_EQ(stored_meeting().title.at("en"), "Ninth meeting");
+  EXPECT_EQ(stored_meeting().city.at("en"), "Vienna (VIC)");
+  EXPECT_EQ(to_iso(stored_meeting().start), "2022-06-27");
+  // Nothing changed: nothing saved.
+  const Response same = post(session, "/edit/meetings/1/meeting",
+                             {{"based_on_version", std::to_string(version)},
+                              {"city.en", "Vienna (VIC)"},
+                              {"start", "2022-06-27"},
+                              {"end", "2022-06-28"}});
+  EXPECT_EQ(same.status, 303);
+  EXPECT_EQ(stored_version(), version);
+  EXPECT_EQ(post(session, "/edit/meetings/1/meeting",
+                 {{"based_on_version", std::to_string(version)}, {"start", "2022-06-30"}, {"end", "2022-06-28"}})
+                .status,
+            422);
+
+  // The audit log lists each change.
+  Page audit;
+  parse(send("GET", "/edit/meetings/1/audit", session), audit);
+  EXPECT_EQ(audit.count("//table[@id='audit']/tbody/tr"), static_cast<size_t>(version));
+  EXPECT_EQ(audit.text("//tr[@id='audit-3']/td[3]"), "add-item");
+  EXPECT_NE(audit.text("//tr[@id='audit-3']/td[4]").find("added"), std::string::npos);
+}
+
+TEST_F(EditorFlow, LoggingOutEndsTheSession) {
+  const std::string session = log_in("officer");
+  const Response out = post(session, "/logout", {});
+  EXPECT_EQ(out.status, 303);
+  EXPECT_EQ(send("GET", "/edit/", session).status, 303);
+}
+
+}  // namespace
+}  // namespace plenary::web
