@@ -468,7 +468,7 @@ void add_api_routes(Services& services) {
     const Readable readable = readable_meeting(call, params);
     const std::string language = request.query.count("lang") ? request.query.at("lang") : "en";
     const std::string format = request.query.count("format") ? request.query.at("format") : "pdf";
-    const bool draft = readable.drafts && request.query.count("published") == 0;
+    const bool draft = readable.drafts && !(request.query.count("published") && request.query.at("published") == "true");
     return download(call, readable.record, draft, language, format);
   });
 

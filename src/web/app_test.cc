@@ -147,6 +147,17 @@ TEST_F(AppTest, ErrorsAreJsonUnderTheApiAndPagesElsewhere) {
   EXPECT_EQ(hostile.body.find("<script>"), std::string::npos);
 }
 
+TEST_F(AppTest, AWrongTokenIsRefusedEvenWhereThePublicMayRead) {
+  // Every meeting is published, so listing them needs no caller; a script
+  // that sends a wrong token must still learn that it is wrong.
+  EXPECT_EQ(handle("GET", "/api/v1/meetings").status, 200);
+  const Response wrong = handle("GET", "/api/v1/meetings", "Bearer not-a-token");
+  EXPECT_EQ(wrong.status, 401);
+  EXPECT_EQ(json::parse(wrong.body)["error"]["field"], "Authorization");
+  EXPECT_EQ(handle("GET", "/api/v1/bodies", "Basic abc").status, 401);
+  EXPECT_EQ(handle("GET", "/api/v1/meetings", callers_.admin).status, 200);
+}
+
 TEST_F(AppTest, AFailingStoreIsA500AndNeverAnException) {
   AppConfig config;
   config.open_store = []() -> std::unique_ptr<store::Store> {

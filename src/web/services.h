@@ -79,8 +79,12 @@ struct Caller {
 // One request being answered: its store lease and its caller, found once.
 class Call {
  public:
+  // An API request that names a token is checked at once: a script with a
+  // wrong token learns it (401) even where the public may read.
   Call(Services& shared, const Request& incoming)
-      : services(shared), request(incoming), store(shared.stores.lease()) {}
+      : services(shared), request(incoming), store(shared.stores.lease()) {
+    if (is_api_path(incoming.path) && incoming.header("authorization")) caller();
+  }
 
   Services& services;
   const Request& request;
