@@ -240,7 +240,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   serve->add_option("--db", serve_options.database, "the SQLite store (created on first run)")->capture_default_str();
   serve->add_option("--listen", listen, "HOST:PORT to listen on; port 0 picks a free one")->capture_default_str();
   serve->add_option("--load", serve_options.load, "a meeting file to create and publish when the store is empty");
-  serve->add_option("--threads", serve_options.threads, "worker threads (default: twice the cores, at least 8)");
+  serve->add_option("--threads", serve_options.threads, "worker threads, one per open connection (default 64)");
   serve->add_flag("--secure-cookies", serve_options.secure_cookies, "mark cookies Secure (behind TLS)");
 
   try {

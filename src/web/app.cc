@@ -83,6 +83,27 @@ std::shared_ptr<const Meeting> MeetingCache::get(int64_t id, int64_t version, bo
   return meeting;
 }
 
+std::optional<store::MeetingSummary> SummaryCache::get(int64_t id, store::Store& store) {
+  const auto now = std::chrono::steady_clock::now();
+  uint64_t generation = 0;
+  {
+    std::lock_guard lock(mutex_);
+    auto found = entries_.find(id);
+    if (found != entries_.end() && now - found->second.read_at < std::chrono::seconds(1)) return found->second.summary;
+    generation = generation_;
+  }
+  std::optional<store::MeetingSummary> summary = store.meeting_summary(id);
+  std::lock_guard lock(mutex_);
+  if (generation == generation_) entries_[id] = Entry{now, summary};
+  return summary;
+}
+
+void SummaryCache::forget() {
+  std::lock_guard lock(mutex_);
+  entries_.clear();
+  ++generation_;
+}
+
 int64_t id_param(const RouteParams& params, const std::string& name) {
   auto found = params.find(name);
   if (found == params.end() || found->second.empty() || found->second.size() > 18)
@@ -321,6 +342,8 @@ Response App::handle(const Request& request) {
     response = json_error(500, std::string("internal error: ") + error.what());
   }
   add_security_headers(response);
+  // Whatever a write changed is read afresh by the next request.
+  if (request.method != "GET" && request.method != "HEAD") state_->services.summaries.forget();
   return response;
 }
 

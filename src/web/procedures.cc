@@ -181,6 +181,7 @@ int conclude_due_procedures(Services& services) {
       // Changed meanwhile, or concluded by another server: the next round retries.
     }
   }
+  if (approved > 0) services.summaries.forget();
   return approved;
 }
 

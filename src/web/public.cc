@@ -72,7 +72,7 @@ Response index_page(Call& call, const std::string& lang) {
 }
 
 Response meeting_page(Call& call, int64_t id, const std::string& lang) {
-  std::optional<store::MeetingSummary> summary = call.store->meeting_summary(id);
+  std::optional<store::MeetingSummary> summary = call.services.summaries.get(id, *call.store);
   if (!summary || !summary->published) throw HttpError(404, "there is no published meeting " + std::to_string(id));
   const std::string key = fmt::format("page:{}:{}:{}", id, summary->calendar_sequence, lang);
   return cached_html(call, key, http_date(summary->published_at), [&] {

@@ -6,6 +6,7 @@
 #include <pango/pangocairo.h>
 #include <pthread.h>
 #include <signal.h>
+#include <sys/socket.h>
 
 #include <algorithm>
 #include <cctype>
@@ -115,14 +116,27 @@ int serve(const ServerOptions& options, std::ostream& out, std::ostream& err) {
   App app(std::move(config));
 
   httplib::Server server;
-  const size_t threads = options.threads > 0 ? static_cast<size_t>(options.threads)
-                                             : std::max<size_t>(8, 2 * std::thread::hardware_concurrency());
+  // httplib gives each keep-alive connection a thread for its life: too few
+  // threads and connections queue behind each other for seconds.
+  const size_t threads = options.threads > 0 ? static_cast<size_t>(options.threads) : 64;
   server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   server.set_payload_max_length(options.max_body_bytes);
   server.set_read_timeout(options.read_timeout_seconds, 0);
   server.set_write_timeout(options.write_timeout_seconds, 0);
   server.set_keep_alive_max_count(1000);
   server.set_keep_alive_timeout(5);
+  // httplib writes the headers and the body separately; with Nagle's
+  // algorithm the body then waits for the client's delayed ACK (40 ms).
+  server.set_tcp_nodelay(true);
+  // httplib's defaults add SO_REUSEPORT, which would let a second server on
+  // the same port share its traffic silently; only SO_REUSEADDR is wanted.
+  // The listening socket is kept to listen again with a longer queue.
+  int listening_socket = -1;
+  server.set_socket_options([&listening_socket](socket_t socket) {
+    const int yes = 1;
+    setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    listening_socket = socket;
+  });
 
   auto handle = [&app](const httplib::Request& request, httplib::Response& response) {
     to_response(app.handle(to_request(request)), response);
@@ -173,8 +187,11 @@ int serve(const ServerOptions& options, std::ostream& out, std::ostream& err) {
     return httplib::Server::HandlerResponse::Handled;
   });
 
-  const int port = options.port == 0 ? server.bind_to_any_port(options.host)
-                                     : (server.bind_to_port(options.host, options.port) ? options.port : -1);
+  int port = options.port == 0 ? server.bind_to_any_port(options.host)
+                               : (server.bind_to_port(options.host, options.port) ? options.port : -1);
+  // httplib listens with a queue of 5: clients connecting together overflow
+  // it, and each dropped handshake costs a one-second retransmission.
+  if (port >= 0 && ::listen(listening_socket, SOMAXCONN) != 0) port = -1;
   if (port < 0) {
     err << "plenary: cannot listen on " << options.host << ":" << options.port << '\n';
     return 1;

@@ -14,7 +14,7 @@ struct ServerOptions {
   size_t max_body_bytes = 10u << 20;     // larger requests get 413
   int read_timeout_seconds = 10;         // a slow client cannot hold a thread longer
   int write_timeout_seconds = 10;
-  int threads = 0;                       // 0: twice the cores, at least 8
+  int threads = 0;                       // 0: 64, one per keep-alive connection
   bool secure_cookies = false;
 };
 

@@ -3,6 +3,7 @@
 // parsed once per version. Internal to src/web.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -54,6 +55,25 @@ class MeetingCache {
   std::map<std::tuple<int64_t, int64_t, bool>, std::shared_ptr<const Meeting>> meetings_;
 };
 
+// Meeting summaries read within the last second, so that a warm public page
+// costs no database read (a summary sits after the large JSON columns of its
+// row). Writes made through this application forget them at once; another
+// process's writes show within a second.
+class SummaryCache {
+ public:
+  std::optional<store::MeetingSummary> get(int64_t id, store::Store& store);
+  void forget();
+
+ private:
+  struct Entry {
+    std::chrono::steady_clock::time_point read_at;
+    std::optional<store::MeetingSummary> summary;
+  };
+  std::mutex mutex_;
+  std::map<int64_t, Entry> entries_;
+  uint64_t generation_ = 0;  // bumped by forget(): a read begun before it is not kept
+};
+
 struct Services {
   explicit Services(AppConfig app_config);
   // The page chrome and house style of an official language; English for
@@ -65,6 +85,7 @@ struct Services {
   StorePool stores;
   Cache cache;
   MeetingCache meetings;
+  SummaryCache summaries;
   Router router;
   std::mutex single_threaded_rendering;  // libical's time zone cache is not thread-safe
 };
