@@ -198,7 +198,7 @@ TEST_F(AppTest, AnswersConditionalRequests) {
   EXPECT_EQ(handle("GET", "/en/meetings/1", "", "", {{"if-modified-since", "yesterday"}}).status, 200);
   const Response head = handle("HEAD", "/en/meetings/1");
   EXPECT_EQ(head.status, 200);
-  EXPECT_TRUE(head.body.empty());
+  EXPECT_EQ(head.body.size(), page.body.size());  // the transport leaves the body out
   EXPECT_EQ(head.headers.at("etag"), etag);
   EXPECT_EQ(page.headers.at("cache-control"), "public, max-age=60");
   // The page of another language is another document.

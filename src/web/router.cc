@@ -64,9 +64,9 @@ Response Router::route(const Request& request) const {
     if (literals > best_literals) best = &route, best_literals = literals, best_params = params;
   }
   if (best) {
-    Response response = best->handler(request, best_params);
-    if (request.method == "HEAD") response.body.clear();
-    return response;
+    // HEAD keeps the body, so that Content-Length is GET's; the transport
+    // (httplib) sends no body for HEAD.
+    return best->handler(request, best_params);
   }
   if (allowed.empty()) {
     return is_api_path(request.path) ? json_error(404, "no such resource: " + request.path)

@@ -20,7 +20,7 @@ class Router {
 
   // The handler's response; 404 when no pattern matches the path, 405 with
   // an Allow header when patterns match but none for this method. HEAD is
-  // answered as GET without a body.
+  // answered as GET, body included: the transport leaves it out.
   Response route(const Request& request) const;
 
   // Every route as (method, pattern), in the order added: what docs/api.yaml

@@ -609,6 +609,14 @@ TEST_F(ServerTest, DownloadsAnswerConditionalRequests) {
   ASSERT_FALSE(etag.empty());
   ASSERT_TRUE(contains(last_modified, " GMT")) << last_modified;
 
+  // HEAD: GET's headers, Content-Length included, and no body.
+  httplib::Client head_client = server_->client();
+  const httplib::Result head = head_client.Head((stem + ".en.pdf").c_str());
+  ASSERT_TRUE(head);
+  EXPECT_EQ(head->status, 200);
+  EXPECT_EQ(head->get_header_value("Content-Length"), std::to_string(pdf.body.size()));
+  EXPECT_TRUE(head->body.empty());
+
   const Reply unchanged = get(stem + ".en.pdf", "", {{"If-None-Match", etag}});
   EXPECT_EQ(unchanged.status, 304);
   EXPECT_TRUE(unchanged.body.empty());
