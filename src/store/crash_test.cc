@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "store/sqlite_store.h"
+#include "store/test_support.h"
 
 namespace plenary::store {
 namespace {
@@ -70,20 +71,6 @@ bool read_acknowledgement(int fd, int64_t& version) {
     got += static_cast<size_t>(n);
   }
   return true;
-}
-
-std::string integrity_check(const std::string& path) {
-  sqlite3* db = nullptr;
-  std::string result = "cannot open";
-  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
-    sqlite3_stmt* statement = nullptr;
-    if (sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &statement, nullptr) == SQLITE_OK &&
-        sqlite3_step(statement) == SQLITE_ROW)
-      result = reinterpret_cast<const char*>(sqlite3_column_text(statement, 0));
-    sqlite3_finalize(statement);
-  }
-  sqlite3_close(db);
-  return result;
 }
 
 TEST(CrashTest, AcknowledgedWritesSurviveSigkill) {

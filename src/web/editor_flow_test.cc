@@ -145,6 +145,17 @@ class EditorFlow : public ::testing::Test {
   }
 
   // Sends a form of the meeting editor with the session's token.
+  // A submission to the Bureau, from version 2, with the approved text in
+  // every language of the example.
+  static std::vector<std::pair<std::string, std::string>> procedure_form(const std::string& subject,
+                                                                         const std::string& description,
+                                                                         const std::string& deadline) {
+    return {{"based_on_version", "2"}, {"subject", subject},      {"description", description},
+            {"deadline", deadline},     {"approved.ar", "a"},      {"approved.zh", "b"},
+            {"approved.en", "it"},      {"approved.fr", "elle"},   {"approved.ru", "c"},
+            {"approved.es", "d"}};
+  }
+
   Response post(const std::string& session, const std::string& path,
                 std::vector<std::pair<std::string, std::string>> fields) {
     fields.emplace(fields.begin(), "csrf", csrf(session));
@@ -409,16 +420,7 @@ TEST_F(EditorFlow, ABureauMemberObjectsAnEditorCannot) {
   const std::string officer = log_in("officer");
   const std::string member = log_in("member");
   ASSERT_EQ(post(officer, "/edit/meetings/1/procedures",
-                 {{"based_on_version", "2"},
-                  {"subject", "organization"},
-                  {"description", "Hybrid."},
-                  {"deadline", "2022-03-10T12:00"},
-                  {"approved.ar", "a"},
-                  {"approved.zh", "b"},
-                  {"approved.en", "it"},
-                  {"approved.fr", "elle"},
-                  {"approved.ru", "c"},
-                  {"approved.es", "d"}})
+                 procedure_form("organization", "Hybrid.", "2022-03-10T12:00"))
                 .status,
             303);
   Page as_member;
@@ -457,16 +459,7 @@ TEST_F(EditorFlow, AfterTheDeadlineSilenceApprovesAndNobodyObjects) {
   const std::string officer = log_in("officer");
   const std::string member = log_in("member");
   ASSERT_EQ(post(officer, "/edit/meetings/1/procedures",
-                 {{"based_on_version", "2"},
-                  {"subject", "topics"},
-                  {"description", "Topics."},
-                  {"deadline", "2022-03-01T10:00"},
-                  {"approved.ar", "a"},
-                  {"approved.zh", "b"},
-                  {"approved.en", "it"},
-                  {"approved.fr", "elle"},
-                  {"approved.ru", "c"},
-                  {"approved.es", "d"}})
+                 procedure_form("topics", "Topics.", "2022-03-01T10:00"))
                 .status,
             303);
   // A deadline in the past is refused, with the form kept.

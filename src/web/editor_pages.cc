@@ -102,31 +102,6 @@ std::string some_text(const LangText& text) {
   return text.empty() ? std::string() : text.begin()->second;
 }
 
-// Plain text as paragraphs: a blank line ends one.
-std::string paragraphs(const std::string& text) {
-  std::string out, paragraph;
-  size_t start = 0;
-  auto flush = [&] {
-    if (!paragraph.empty()) out += "<p>" + paragraph + "</p>\n";
-    paragraph.clear();
-  };
-  while (start <= text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    std::string_view line = std::string_view(text).substr(start, end - start);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.find_first_not_of(" \t") == std::string_view::npos) {
-      flush();
-    } else {
-      if (!paragraph.empty()) paragraph += "<br/>";
-      paragraph += esc(line);
-    }
-    start = end + 1;
-  }
-  flush();
-  return out;
-}
-
 std::string role_description(const EditorUser& user) {
   std::string bodies;
   for (const std::string& body : user.bodies) bodies += (bodies.empty() ? "" : ", ") + body;
@@ -911,7 +886,7 @@ std::string render_procedure_page(const ProcedureView& view, const Catalog& cata
   for (const store::Objection& objection : p.objections) body += objection_line(objection);
 
   body += "<section id=\"proposal\">\n<h2>What is proposed</h2>\n<div class=\"description\">" +
-          paragraphs(p.description) + "</div>\n";
+          paragraphs_html(p.description) + "</div>\n";
   if (view.draft)
     for (const Decision& decision : view.draft->decisions)
       if (decision.id.rfind("silence-procedure-", 0) == 0)

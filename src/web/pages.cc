@@ -118,33 +118,6 @@ std::string dated(const std::string& iso, const Catalog& catalog, const std::str
   return fill(escape_html(pattern), {{"date", shown}});
 }
 
-// Plain text as paragraphs: a blank line ends one, a single newline breaks
-// the line.
-std::string paragraphs(const std::string& text) {
-  std::string out;
-  std::string paragraph;
-  auto flush = [&] {
-    if (!paragraph.empty()) out += "<p>" + paragraph + "</p>\n";
-    paragraph.clear();
-  };
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    std::string_view line = std::string_view(text).substr(start, end - start);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.find_first_not_of(" \t") == std::string_view::npos) {
-      flush();
-    } else {
-      if (!paragraph.empty()) paragraph += "<br/>";
-      paragraph += escape_html(line);
-    }
-    start = end + 1;
-  }
-  flush();
-  return out;
-}
-
 std::vector<LanguageLink> language_links(const std::vector<std::string>& codes, const std::string& path) {
   std::vector<LanguageLink> links;
   for (const std::string& code : codes) links.push_back({code, "/" + code + path});
@@ -212,7 +185,7 @@ void write_updates(const MeetingPageView& view, const std::string& lang, const C
       out += fmt::format("<li class=\"notice\">\n<p class=\"notice-date\">{}</p>\n",
                          dated(notice->date, catalog));
       out += fmt::format("<div class=\"notice-text\" lang=\"{}\" dir=\"auto\">\n{}</div>\n</li>\n",
-                         escape_html(notice->language), paragraphs(notice->text));
+                         escape_html(notice->language), paragraphs_html(notice->text));
     }
     out += "</ol>\n";
   }
@@ -464,5 +437,30 @@ std::string render_error_page(int status, const std::string& message, const std:
 }
 
 std::string_view stylesheet() { return embedded_assets().at("plenary.css"); }
+
+std::string paragraphs_html(const std::string& text) {
+  std::string out;
+  std::string paragraph;
+  auto flush = [&] {
+    if (!paragraph.empty()) out += "<p>" + paragraph + "</p>\n";
+    paragraph.clear();
+  };
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    std::string_view line = std::string_view(text).substr(start, end - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.find_first_not_of(" \t") == std::string_view::npos) {
+      flush();
+    } else {
+      if (!paragraph.empty()) paragraph += "<br/>";
+      paragraph += escape_html(line);
+    }
+    start = end + 1;
+  }
+  flush();
+  return out;
+}
 
 }  // namespace plenary::web

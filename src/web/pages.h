@@ -94,6 +94,10 @@ std::string render_meeting_page(const MeetingPageView& view, const Catalog& cata
 std::string render_error_page(int status, const std::string& message, const std::string& lang,
                               const Catalog& catalog);
 
+// Plain text as HTML paragraphs, escaped: a blank line ends a paragraph, a
+// single newline breaks the line (notices, descriptions).
+std::string paragraphs_html(const std::string& text);
+
 // The files of src/web/assets compiled in, by file name ("plenary.css").
 const std::map<std::string_view, std::string_view>& embedded_assets();
 

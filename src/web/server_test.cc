@@ -35,6 +35,7 @@
 #include "auth/password.h"
 #include "auth/tokens.h"
 #include "store/sqlite_store.h"
+#include "store/test_support.h"
 #include "web/app.h"
 #include "web/http.h"
 #include "web/test_support.h"
@@ -1480,20 +1481,6 @@ TEST_F(ServerTest, EveryResponseCarriesTheSecurityHeaders) {
 
 // ---- 5. Crash and shutdown
 
-std::string integrity_check(const std::string& path) {
-  sqlite3* db = nullptr;
-  std::string result = "cannot open";
-  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
-    sqlite3_stmt* statement = nullptr;
-    if (sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &statement, nullptr) == SQLITE_OK &&
-        sqlite3_step(statement) == SQLITE_ROW)
-      result = reinterpret_cast<const char*>(sqlite3_column_text(statement, 0));
-    sqlite3_finalize(statement);
-  }
-  sqlite3_close(db);
-  return result;
-}
-
 TEST_F(ServerTest, AcknowledgedWritesSurviveSigkill) {
   constexpr size_t kKillAfter = 150;
   struct Acknowledged {
@@ -1536,7 +1523,7 @@ TEST_F(ServerTest, AcknowledgedWritesSurviveSigkill) {
   EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
   ASSERT_GE(acknowledged.size(), kKillAfter) << "the writes stopped early: " << writer_error;
 
-  EXPECT_EQ(integrity_check(database_), "ok");
+  EXPECT_EQ(store::integrity_check(database_), "ok");
   server_ = std::make_unique<ServerProcess>(database_);
   EXPECT_EQ(get_json("/healthz")["status"], "ok");
   const int64_t last = acknowledged.back().version;

@@ -13,31 +13,15 @@
 #include "auth/login.h"
 #include "store/store.h"
 
+#include "store/test_support.h"
+
 namespace plenary::web::testing {
 
 inline const std::string kExample = PLENARY_SOURCE_DIR "/examples/ctoc-wg7-2022/meeting.toml";
 inline const std::string kBody = "CTOC/COP/WG.7";
 inline const std::string kOtherBody = "CTOC/COP/WG.4";
 
-// A fresh folder per test (ctest runs tests in parallel), removed afterwards.
-class TempFolder {
- public:
-  TempFolder() {
-    std::string pattern = std::filesystem::temp_directory_path() / "plenary-web-XXXXXX";
-    if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-    path_ = pattern;
-  }
-  ~TempFolder() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  TempFolder(const TempFolder&) = delete;
-  TempFolder& operator=(const TempFolder&) = delete;
-  std::string file(const std::string& name) const { return path_ / name; }
-
- private:
-  std::filesystem::path path_;
-};
+using store::TempFolder;
 
 // An account that logs in only by API token (its password hash is the dummy
 // one nobody knows, so no argon2id cost); returns the token.
