@@ -18,9 +18,12 @@
 #include "format/meeting_json.h"
 #include "store/sqlite_store.h"
 #include "web/app.h"
+#include "web/page_test_support.h"
 
 namespace plenary::web {
 namespace {
+
+using testing::Page;
 
 constexpr char kPassword[] = "a long enough password";
 const std::string kExample = PLENARY_SOURCE_DIR "/examples/ctoc-wg7-2022/meeting.toml";
@@ -45,26 +48,7 @@ std::string form_body(const std::vector<std::pair<std::string, std::string>>& fi
   return body;
 }
 
-struct Page {
-  pugi::xml_document document;
-
-  std::string text(const std::string& xpath) const {
-    const pugi::xpath_node node = document.select_node(xpath.c_str());
-    if (!node) return "<no node for " + xpath + ">";
-    if (node.attribute()) return node.attribute().value();
-    return pugi::xpath_query("normalize-space(.)").evaluate_string(node);
-  }
-  std::string raw(const std::string& xpath) const {
-    const pugi::xpath_node node = document.select_node(xpath.c_str());
-    return node ? pugi::xpath_query("string(.)").evaluate_string(node) : "<no node for " + xpath + ">";
-  }
-  size_t count(const std::string& xpath) const { return document.select_nodes(xpath.c_str()).size(); }
-};
-
-void parse(const Response& response, Page& page) {
-  const pugi::xml_parse_result result = page.document.load_buffer(response.body.data(), response.body.size());
-  ASSERT_TRUE(result) << result.description() << " at byte " << result.offset;
-}
+void parse(const Response& response, Page& page) { testing::parse(response.body, page); }
 
 std::string header(const Response& response, const std::string& name) {
   auto found = response.headers.find(name);

@@ -8,11 +8,15 @@
 #include <vector>
 
 #include "format/meeting_file.h"
+#include "web/page_test_support.h"
 #include "format/rich_text.h"
 #include "planning/planner.h"
 
 namespace plenary::web {
 namespace {
+
+using testing::Page;
+using testing::parse;
 
 Meeting load_example() {
   MeetingFile file = load_meeting_file(PLENARY_SOURCE_DIR "/examples/ctoc-wg7-2022/meeting.toml");
@@ -23,32 +27,6 @@ Meeting load_example() {
 const Catalog& english() {
   static const Catalog catalog = Catalog::load("en");
   return catalog;
-}
-
-// The pages must parse as XML; the tests then ask them questions in XPath.
-struct Page {
-  pugi::xml_document document;
-  std::string html;
-
-  std::string text(const std::string& xpath) const {
-    const pugi::xpath_node node = document.select_node(xpath.c_str());
-    if (!node) return "<no node for " + xpath + ">";
-    if (node.attribute()) return node.attribute().value();
-    return pugi::xpath_query("normalize-space(.)").evaluate_string(node);
-  }
-  // The text as it is, white space kept: a textarea's value.
-  std::string raw(const std::string& xpath) const {
-    const pugi::xpath_node node = document.select_node(xpath.c_str());
-    return node ? pugi::xpath_query("string(.)").evaluate_string(node) : "<no node for " + xpath + ">";
-  }
-  size_t count(const std::string& xpath) const { return document.select_nodes(xpath.c_str()).size(); }
-};
-
-void parse(const std::string& html, Page& page) {
-  page.html = html;
-  const pugi::xml_parse_result result = page.document.load_buffer(html.data(), html.size());
-  ASSERT_TRUE(result) << result.description() << " at byte " << result.offset << ": "
-                      << html.substr(result.offset > 80 ? result.offset - 80 : 0, 160);
 }
 
 // What the Content-Security-Policy forbids: inline styles and scripts and

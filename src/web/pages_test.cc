@@ -8,9 +8,13 @@
 #include <vector>
 
 #include "format/meeting_file.h"
+#include "web/page_test_support.h"
 
 namespace plenary::web {
 namespace {
+
+using testing::Page;
+using testing::parse;
 
 Meeting load_example() {
   MeetingFile file = load_meeting_file(PLENARY_SOURCE_DIR "/examples/ctoc-wg7-2022/meeting.toml");
@@ -19,35 +23,9 @@ Meeting load_example() {
 }
 
 // Every page must parse as XML; the tests then ask it questions in XPath.
-struct ParsedPage {
-  pugi::xml_document document;
-  std::string html;
-
-  std::string text(const char* xpath) const {
-    const pugi::xpath_node node = document.select_node(xpath);
-    if (!node) return "<no node for " + std::string(xpath) + ">";
-    return pugi::xpath_query("normalize-space(.)").evaluate_string(node);
-  }
-  std::vector<std::string> texts(const char* xpath) const {
-    std::vector<std::string> out;
-    for (const pugi::xpath_node& node : document.select_nodes(xpath))
-      out.push_back(node.attribute() ? node.attribute().value()
-                                     : pugi::xpath_query("normalize-space(.)").evaluate_string(node));
-    return out;
-  }
-  size_t count(const char* xpath) const { return document.select_nodes(xpath).size(); }
-};
-
-void parse_into(const std::string& html, ParsedPage& page) {
-  page.html = html;
-  const pugi::xml_parse_result result = page.document.load_buffer(html.data(), html.size());
-  ASSERT_TRUE(result) << result.description() << " at byte " << result.offset << ": "
-                      << html.substr(result.offset > 60 ? result.offset - 60 : 0, 120);
-}
-
 // What the Content-Security-Policy forbids: inline styles and scripts, and
 // event handler attributes.
-void expect_no_inline_code(const ParsedPage& page) {
+void expect_no_inline_code(const Page& page) {
   EXPECT_EQ(page.html.find("<script"), std::string::npos);
   EXPECT_EQ(page.html.find("<style"), std::string::npos);
   EXPECT_EQ(page.html.find("style="), std::string::npos);
@@ -104,8 +82,8 @@ TEST(RenderPage, FrameWithLanguageSwitcherAndFooter) {
       "Titre <1>",
       {{"ar", "/ar/x"}, {"zh", "/zh/x"}, {"en", "/en/x"}, {"fr", "/fr/x"}, {"ru", "/ru/x"}, {"es", "/es/x"}},
       "<p class=\"mine\">corps</p>\n"};
-  ParsedPage page;
-  ASSERT_NO_FATAL_FAILURE(parse_into(render_page(frame, Catalog::load("fr")), page));
+  Page page;
+  ASSERT_NO_FATAL_FAILURE(parse(render_page(frame, Catalog::load("fr")), page));
   EXPECT_TRUE(page.html.starts_with("<!DOCTYPE html>\n<html lang=\"fr\" dir=\"ltr\">"));
   EXPECT_EQ(page.text("/html/head/title"), "Titre <1> — Ordres du jour des réunions");
   EXPECT_EQ(page.count("/html/head/meta[@charset='utf-8']"), 1u);
@@ -130,8 +108,8 @@ TEST(RenderPage, EscapesTheTitleAndLinks) {
   const std::string html = render_page(frame, Catalog::load("en"));
   EXPECT_EQ(html.find("<script>alert(1)</script>"), std::string::npos);
   EXPECT_EQ(html.find("\"><img"), std::string::npos);
-  ParsedPage page;
-  ASSERT_NO_FATAL_FAILURE(parse_into(html, page));
+  Page page;
+  ASSERT_NO_FATAL_FAILURE(parse(html, page));
   EXPECT_EQ(page.text("//nav//a/@href"), "\"><img src=x onerror=alert(1)>");
   expect_no_inline_code(page);
 }
@@ -144,8 +122,8 @@ TEST(MeetingPage, RendersInAllSixLanguages) {
   for (const char* lang : kOfficialLanguages) {
     SCOPED_TRACE(lang);
     const Catalog catalog = Catalog::load(lang);
-    ParsedPage page;
-    ASSERT_NO_FATAL_FAILURE(parse_into(render_meeting_page(example_view(meeting, lang), catalog), page));
+    Page page;
+    ASSERT_NO_FATAL_FAILURE(parse(render_meeting_page(example_view(meeting, lang), catalog), page));
     EXPECT_EQ(page.text("/html/@lang"), lang);
     EXPECT_EQ(page.text("/html/@dir"), std::string(lang) == "ar" ? "rtl" : "ltr");
     EXPECT_EQ(page.text("//h1/span[@class='body-name']"), *text_in(meeting.body.name, lang));
@@ -171,9 +149,9 @@ TEST(MeetingPage, RendersInAllSixLanguages) {
 
 TEST(MeetingPage, FrenchTimetableFollowsTheReferenceAgenda) {
   const Meeting meeting = load_example();
-  ParsedPage page;
+  Page page;
   ASSERT_NO_FATAL_FAILURE(
-      parse_into(render_meeting_page(example_view(meeting, "fr"), Catalog::load("fr")), page));
+      parse(render_meeting_page(example_view(meeting, "fr"), Catalog::load("fr")), page));
   EXPECT_EQ(page.texts("//table[@class='day']/caption"),
             (std::vector<std::string>{"Lundi 27 juin", "Mardi 28 juin"}));
   EXPECT_EQ(page.texts("//table[@class='day'][1]/thead//th"),
@@ -209,15 +187,15 @@ TEST(MeetingPage, FrenchTimetableFollowsTheReferenceAgenda) {
 
 TEST(MeetingPage, ArabicAndChineseTimetables) {
   const Meeting meeting = load_example();
-  ParsedPage arabic;
+  Page arabic;
   ASSERT_NO_FATAL_FAILURE(
-      parse_into(render_meeting_page(example_view(meeting, "ar"), Catalog::load("ar")), arabic));
+      parse(render_meeting_page(example_view(meeting, "ar"), Catalog::load("ar")), arabic));
   EXPECT_EQ(arabic.text("//table[@class='day'][1]/caption"), "الاثنين 27 حزيران/يونيه");
   EXPECT_EQ(arabic.count("//span[@class='continued'][.='(تابع)']"), 2u);
   EXPECT_EQ(arabic.text("//table[@class='day'][1]//td[@class='item']"), "1 (أ)");
-  ParsedPage chinese;
+  Page chinese;
   ASSERT_NO_FATAL_FAILURE(
-      parse_into(render_meeting_page(example_view(meeting, "zh"), Catalog::load("zh")), chinese));
+      parse(render_meeting_page(example_view(meeting, "zh"), Catalog::load("zh")), chinese));
   EXPECT_EQ(chinese.text("/html/@lang"), "zh");
   EXPECT_EQ(chinese.text("//table[@class='day'][1]/caption"), "6月27日星期一");
   EXPECT_EQ(chinese.text("//table[@class='day'][1]/tbody/tr[1]/th"), "上午10时至下午1时");
@@ -225,9 +203,9 @@ TEST(MeetingPage, ArabicAndChineseTimetables) {
 
 TEST(MeetingPage, DownloadsAndCalendarFeed) {
   const Meeting meeting = load_example();
-  ParsedPage page;
+  Page page;
   ASSERT_NO_FATAL_FAILURE(
-      parse_into(render_meeting_page(example_view(meeting, "ru"), Catalog::load("ru")), page));
+      parse(render_meeting_page(example_view(meeting, "ru"), Catalog::load("ru")), page));
   EXPECT_EQ(page.texts("//section[@id='downloads']//a/@href"),
             (std::vector<std::string>{
                 "/meetings/7/CTOC_COP_WG.7_2022_1.ru.pdf", "/meetings/7/CTOC_COP_WG.7_2022_1.ru.docx",
@@ -248,13 +226,13 @@ TEST(MeetingPage, FormatInForce) {
                                                                    {MeetingFormat::online, "Online"}};
   for (const auto& [format, label] : formats) {
     meeting.format = format;
-    ParsedPage page;
-    ASSERT_NO_FATAL_FAILURE(parse_into(render_meeting_page(example_view(meeting, "en"), english), page));
+    Page page;
+    ASSERT_NO_FATAL_FAILURE(parse(render_meeting_page(example_view(meeting, "en"), english), page));
     EXPECT_EQ(page.text("//header[@class='meeting-heading']/p[contains(@class, 'format')]/strong"),
               "Format: " + label);
   }
-  ParsedPage page;
-  ASSERT_NO_FATAL_FAILURE(parse_into(render_meeting_page(example_view(meeting, "en"), english), page));
+  Page page;
+  ASSERT_NO_FATAL_FAILURE(parse(render_meeting_page(example_view(meeting, "en"), english), page));
   EXPECT_EQ(page.count("//p[@class='format format-online']"), 1u);
 }
 
@@ -270,8 +248,8 @@ TEST(MeetingPage, NoticesNewestFirstInThePageLanguageElseEnglishElseAny) {
       {1, "2022-04-01", "zh", "第一版。"},
       {1, "2022-04-01", "ar", "الإصدار الأول."},
   };
-  ParsedPage page;
-  ASSERT_NO_FATAL_FAILURE(parse_into(render_meeting_page(view, Catalog::load("fr")), page));
+  Page page;
+  ASSERT_NO_FATAL_FAILURE(parse(render_meeting_page(view, Catalog::load("fr")), page));
   EXPECT_EQ(page.texts("//li[@class='notice']/div[@class='notice-text']"),
             (std::vector<std::string>{"Versión cuatro solo en español.", "Version three in English.",
                                       "Version deux en français.", "第一版。"}));
@@ -289,8 +267,8 @@ TEST(MeetingPage, NoticeTextBecomesParagraphsAndBadDatesStayText) {
   MeetingPageView view = example_view(meeting, "en");
   view.notices = {{5, "not a date <b>", "en", "First line\nsecond line\r\n\r\n  \nNext paragraph"}};
   view.published_at = "";
-  ParsedPage page;
-  ASSERT_NO_FATAL_FAILURE(parse_into(render_meeting_page(view, Catalog::load("en")), page));
+  Page page;
+  ASSERT_NO_FATAL_FAILURE(parse(render_meeting_page(view, Catalog::load("en")), page));
   EXPECT_EQ(page.count("//div[@class='notice-text']/p"), 2u);
   EXPECT_EQ(page.count("//div[@class='notice-text']/p[1]/br"), 1u);
   EXPECT_EQ(page.text("//div[@class='notice-text']/p[2]"), "Next paragraph");
@@ -304,8 +282,8 @@ TEST(MeetingPage, ArabicPageWithAnEnglishNotice) {
   MeetingPageView view = example_view(meeting, "ar");
   view.notices = {{2, "2022-06-01", "en", "The opening was moved."},
                   {2, "2022-06-01", "fr", "L'ouverture a changé."}};
-  ParsedPage page;
-  ASSERT_NO_FATAL_FAILURE(parse_into(render_meeting_page(view, Catalog::load("ar")), page));
+  Page page;
+  ASSERT_NO_FATAL_FAILURE(parse(render_meeting_page(view, Catalog::load("ar")), page));
   EXPECT_EQ(page.text("/html/@dir"), "rtl");
   EXPECT_EQ(page.text("//div[@class='notice-text']/@lang"), "en");
   EXPECT_EQ(page.text("//div[@class='notice-text']/@dir"), "auto");
@@ -315,18 +293,18 @@ TEST(MeetingPage, ArabicPageWithAnEnglishNotice) {
 TEST(MeetingPage, OnlyTheMeetingsLanguagesAreOffered) {
   Meeting meeting = load_example();
   meeting.languages = {"en", "fr"};
-  ParsedPage page;
+  Page page;
   ASSERT_NO_FATAL_FAILURE(
-      parse_into(render_meeting_page(example_view(meeting, "en"), Catalog::load("en")), page));
+      parse(render_meeting_page(example_view(meeting, "en"), Catalog::load("en")), page));
   EXPECT_EQ(page.texts("//nav[@class='languages']//a/@hreflang"), (std::vector<std::string>{"en", "fr"}));
 }
 
 TEST(MeetingPage, OwnTitleOverridesTheOrdinal) {
   Meeting meeting = load_example();
   meeting.title["en"] = "Special session";
-  ParsedPage page;
+  Page page;
   ASSERT_NO_FATAL_FAILURE(
-      parse_into(render_meeting_page(example_view(meeting, "en"), Catalog::load("en")), page));
+      parse(render_meeting_page(example_view(meeting, "en"), Catalog::load("en")), page));
   EXPECT_EQ(page.text("//h1/span[@class='meeting-name']"), "Special session");
   EXPECT_EQ(page.text("/html/head/title"),
             "Working Group on the Smuggling of Migrants — Special session — Meeting agendas");
@@ -369,8 +347,8 @@ TEST(MeetingPage, EscapesEveryInjectedField) {
     EXPECT_EQ(html.find(attack), std::string::npos);
     EXPECT_EQ(html.find("<img"), std::string::npos);
     EXPECT_EQ(html.find("<script"), std::string::npos);
-    ParsedPage page;
-    ASSERT_NO_FATAL_FAILURE(parse_into(html, page));
+    Page page;
+    ASSERT_NO_FATAL_FAILURE(parse(html, page));
     expect_no_inline_code(page);
     EXPECT_EQ(page.count("//img"), 0u);
     // The text arrives intact, as text.
@@ -397,8 +375,8 @@ TEST(MeetingPage, EscapesEveryInjectedField) {
 TEST(MeetingPage, LanguageInUrlsIsAPlainCode) {
   const Meeting meeting = load_example();
   MeetingPageView view = example_view(meeting, "//evil.example/x");
-  ParsedPage page;
-  ASSERT_NO_FATAL_FAILURE(parse_into(render_meeting_page(view, Catalog::load("en")), page));
+  Page page;
+  ASSERT_NO_FATAL_FAILURE(parse(render_meeting_page(view, Catalog::load("en")), page));
   for (const std::string& href : page.texts("//a/@href"))
     EXPECT_EQ(href.find("evil"), std::string::npos) << href;
 }
@@ -432,9 +410,9 @@ TEST(IndexPage, GroupsByBodyAndSplitsUpcomingAndPastAroundToday) {
   const std::vector<Meeting> meetings = index_meetings();
   std::vector<MeetingListEntry> entries{{11, &meetings[2]}, {9, &meetings[0]},  {10, &meetings[1]},
                                         {8, &meetings[3]},  {12, &meetings[4]}, {99, nullptr}};
-  ParsedPage page;
+  Page page;
   ASSERT_NO_FATAL_FAILURE(
-      parse_into(render_index_page(entries, "en", Date{2023, 7, 5}, Catalog::load("en")), page));
+      parse(render_index_page(entries, "en", Date{2023, 7, 5}, Catalog::load("en")), page));
   EXPECT_EQ(page.text("/html/@lang"), "en");
   EXPECT_EQ(page.text("//main/h1"), "Meetings");
   // Bodies by short name: WG.2 before WG.7.
@@ -462,9 +440,9 @@ TEST(IndexPage, GroupsByBodyAndSplitsUpcomingAndPastAroundToday) {
   expect_no_inline_code(page);
 
   // A day later the tenth meeting is past.
-  ParsedPage later;
+  Page later;
   ASSERT_NO_FATAL_FAILURE(
-      parse_into(render_index_page(entries, "en", Date{2023, 7, 6}, Catalog::load("en")), later));
+      parse(render_index_page(entries, "en", Date{2023, 7, 6}, Catalog::load("en")), later));
   EXPECT_EQ(later.texts("//section[@class='body'][2]/ul[1]/li/a"),
             std::vector<std::string>{"Eleventh meeting"});
   EXPECT_EQ(later.texts("//section[@class='body'][2]/ul[2]/li/a"),
@@ -474,9 +452,9 @@ TEST(IndexPage, GroupsByBodyAndSplitsUpcomingAndPastAroundToday) {
 TEST(IndexPage, BodyNamesInThePageLanguageWithFallback) {
   const std::vector<Meeting> meetings = index_meetings();
   std::vector<MeetingListEntry> entries{{8, &meetings[3]}, {9, &meetings[0]}};
-  ParsedPage page;
+  Page page;
   ASSERT_NO_FATAL_FAILURE(
-      parse_into(render_index_page(entries, "zh", Date{2020, 1, 1}, Catalog::load("zh")), page));
+      parse(render_index_page(entries, "zh", Date{2020, 1, 1}, Catalog::load("zh")), page));
   EXPECT_EQ(page.text("/html/@lang"), "zh");
   // No Chinese name for the firearms group: the English one.
   EXPECT_EQ(page.texts("//section[@class='body']/h2"),
@@ -489,8 +467,8 @@ TEST(IndexPage, EmptyAndInAllLanguages) {
   for (const char* lang : kOfficialLanguages) {
     SCOPED_TRACE(lang);
     const Catalog catalog = Catalog::load(lang);
-    ParsedPage page;
-    ASSERT_NO_FATAL_FAILURE(parse_into(render_index_page({}, lang, Date{2024, 1, 1}, catalog), page));
+    Page page;
+    ASSERT_NO_FATAL_FAILURE(parse(render_index_page({}, lang, Date{2024, 1, 1}, catalog), page));
     EXPECT_EQ(page.text("/html/@lang"), lang);
     EXPECT_EQ(page.text("/html/@dir"), std::string(lang) == "ar" ? "rtl" : "ltr");
     EXPECT_EQ(page.text("//p[@class='no-meetings']"), catalog.text("web.no_meetings"));
@@ -509,8 +487,8 @@ TEST(IndexPage, EscapesMeetingFields) {
   const std::string html = render_index_page({{1, &meeting}}, "en", Date{2020, 1, 1}, Catalog::load("en"));
   EXPECT_EQ(html.find("<script>"), std::string::npos);
   EXPECT_EQ(html.find("<img"), std::string::npos);
-  ParsedPage page;
-  ASSERT_NO_FATAL_FAILURE(parse_into(html, page));
+  Page page;
+  ASSERT_NO_FATAL_FAILURE(parse(html, page));
   EXPECT_EQ(page.text("//section[@class='body']/h2"), attack);
   EXPECT_EQ(page.text("//ul[@class='meetings']/li/a"), "<script>alert(1)</script>");
   EXPECT_EQ(page.text("//a[@class='feed']/@href"), "/bodies/___img_src_x_onerror_alert_1__.en.ics");
@@ -518,31 +496,31 @@ TEST(IndexPage, EscapesMeetingFields) {
 }
 
 TEST(ErrorPage, TitleFromTheCatalogAndMessageEscaped) {
-  ParsedPage page;
+  Page page;
   ASSERT_NO_FATAL_FAILURE(
-      parse_into(render_error_page(404, "No meeting <42>", "es", Catalog::load("es")), page));
+      parse(render_error_page(404, "No meeting <42>", "es", Catalog::load("es")), page));
   EXPECT_EQ(page.text("//main/h1"), "Página no encontrada");
   EXPECT_EQ(page.text("/html/head/title"), "Página no encontrada — Programas de las reuniones");
   EXPECT_EQ(page.text("//p[@class='error-message']"), "No meeting <42>");
   EXPECT_EQ(page.text("//main//a/@href"), "/es/");
   expect_no_inline_code(page);
 
-  ParsedPage other;
-  ASSERT_NO_FATAL_FAILURE(parse_into(render_error_page(418, "", "en", Catalog::load("en")), other));
+  Page other;
+  ASSERT_NO_FATAL_FAILURE(parse(render_error_page(418, "", "en", Catalog::load("en")), other));
   EXPECT_EQ(other.text("//main/h1"), "Error 418");
   EXPECT_EQ(other.count("//p[@class='error-message']"), 0u);
 
-  ParsedPage arabic;
+  Page arabic;
   ASSERT_NO_FATAL_FAILURE(
-      parse_into(render_error_page(500, "<script>x</script>", "ar", Catalog::load("ar")), arabic));
+      parse(render_error_page(500, "<script>x</script>", "ar", Catalog::load("ar")), arabic));
   EXPECT_EQ(arabic.text("/html/@dir"), "rtl");
   EXPECT_EQ(arabic.text("//main/h1"), "خطأ في الخادم");
   EXPECT_EQ(arabic.html.find("<script>"), std::string::npos);
 }
 
 TEST(ErrorPage, BrokenLanguageFallsBackToTheCatalogs) {
-  ParsedPage page;
-  ASSERT_NO_FATAL_FAILURE(parse_into(render_error_page(404, "", "\"/><x", Catalog::load("fr")), page));
+  Page page;
+  ASSERT_NO_FATAL_FAILURE(parse(render_error_page(404, "", "\"/><x", Catalog::load("fr")), page));
   EXPECT_EQ(page.text("//main//a/@href"), "/fr/");
   EXPECT_EQ(page.text("/html/@lang"), "fr");
 }
