@@ -9,6 +9,7 @@
 #include <sys/socket.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <condition_variable>
 #include <filesystem>
@@ -200,9 +201,11 @@ int serve(const ServerOptions& options, std::ostream& out, std::ostream& err) {
   std::mutex mutex;
   std::condition_variable stopped_signal;
   bool stopped = false;
+  std::atomic<bool> signalled{false};
   std::thread signals([&] {
     int signal = 0;
     sigwait(&stop_signals, &signal);
+    signalled = true;
     server.stop();
   });
   // Silence procedures end at their deadline even when nobody is looking.
@@ -227,11 +230,9 @@ int serve(const ServerOptions& options, std::ostream& out, std::ostream& err) {
   }
   stopped_signal.notify_all();
   procedures.join();
-  if (signals.joinable()) {
-    // Stopped otherwise than by a signal: wake the waiting thread.
-    pthread_kill(signals.native_handle(), SIGTERM);
-    signals.join();
-  }
+  // Stopped otherwise than by a signal: wake the thread still waiting for one.
+  if (!signalled) pthread_kill(signals.native_handle(), SIGTERM);
+  signals.join();
   release_font_caches();
   out << "plenary: stopped" << std::endl;
   return 0;
