@@ -80,8 +80,11 @@ class UserCommand {
     if (options_.action == "passwd") return passwd();
     if (options_.action == "role") return role();
     if (options_.action == "token") return token();
+    if (options_.action == "tokens") return tokens();
+    if (options_.action == "revoke") return revoke();
     if (options_.action == "list") return list();
-    return usage(fmt::format("unknown action '{}': expected add, passwd, role, token or list", options_.action));
+    return usage(fmt::format("unknown action '{}': expected add, passwd, role, token, tokens, revoke or list",
+                             options_.action));
   }
 
  private:
@@ -239,6 +242,38 @@ class UserCommand {
     return kExitOk;
   }
 
+  // Labels and dates only: the store has no token to show, and its digest
+  // is for nobody's eyes.
+  int tokens() {
+    if (!open()) return kExitUnreadable;
+    const std::optional<store::User> user = store_->user(options_.name);
+    if (!user) return refuse(fmt::format("no user is named '{}'", options_.name));
+    const std::vector<store::ApiToken> tokens = store_->api_tokens(user->id);
+    if (tokens.empty()) {
+      out_ << fmt::format("(no API tokens for {}: make one with plenary user token {})\n", options_.name,
+                          options_.name);
+      return kExitOk;
+    }
+    // The times have one width; the label, which may hold spaces, goes last.
+    out_ << fmt::format("{:<{}}  LABEL\n", "CREATED", tokens.front().created_at.size());
+    for (const store::ApiToken& token : tokens) out_ << fmt::format("{}  {}\n", token.created_at, token.label);
+    return kExitOk;
+  }
+
+  int revoke() {
+    const bool by_label = !options_.revoke_label.empty();
+    if (by_label == options_.all)
+      return usage(by_label ? "give --label or --all, not both"
+                            : "name the tokens to revoke with --label TEXT, or revoke them all with --all");
+    if (!open()) return kExitUnreadable;
+    const std::optional<store::User> user = store_->user(options_.name);
+    if (!user) return refuse(fmt::format("no user is named '{}'", options_.name));
+    const int64_t revoked = store_->revoke_api_tokens(user->id, options_.revoke_label);
+    out_ << fmt::format("revoked {} API token{} of {}{}\n", revoked, revoked == 1 ? "" : "s", options_.name,
+                        by_label ? fmt::format(" labelled '{}'", options_.revoke_label) : "");
+    return kExitOk;
+  }
+
   int list() {
     if (!open()) return kExitUnreadable;
     const std::string now = options_.now.empty() ? store::utc_now() : options_.now;
@@ -297,7 +332,7 @@ int run_user(const UserCommandOptions& options, std::istream& in, std::ostream& 
 }
 
 CLI::App* add_user_command(CLI::App& app, UserCommandOptions& options) {
-  CLI::App* user = app.add_subcommand("user", "Manage accounts: add, passwd, role, token, list");
+  CLI::App* user = app.add_subcommand("user", "Manage accounts: add, passwd, role, token, tokens, revoke, list");
   user->require_subcommand(1);
   auto action = [&](const char* name, const char* description) {
     CLI::App* sub = user->add_subcommand(name, description);
@@ -333,6 +368,11 @@ CLI::App* add_user_command(CLI::App& app, UserCommandOptions& options) {
   CLI::App* token = action("token", "Print a new API token for an account, once");
   name(token);
   token->add_option("--label", options.label, "what the token is for");
+  name(action("tokens", "List an account's API tokens: their labels and when they were made"));
+  CLI::App* revoke = action("revoke", "Revoke an account's API tokens by label, or all of them");
+  name(revoke);
+  revoke->add_option("--label", options.revoke_label, "revoke the tokens with this label");
+  revoke->add_flag("--all", options.all, "revoke every API token of the account");
   action("list", "List the accounts, their roles, bodies and locks");
   return user;
 }

@@ -5,6 +5,8 @@
 //   plenary user passwd NAME [--password-stdin]
 //   plenary user role NAME --role ROLE [--body B ...]
 //   plenary user token NAME [--label TEXT]
+//   plenary user tokens NAME
+//   plenary user revoke NAME (--label TEXT | --all)
 //   plenary user list
 // Each takes --db FILE (default var/plenary.sqlite).
 #pragma once
@@ -20,11 +22,14 @@ class App;
 namespace plenary {
 
 struct UserCommandOptions {
-  std::string action;                // "add", "passwd", "role", "token", "list"
+  std::string action;                // "add", "passwd", "role", "token", "tokens", "revoke", "list"
   std::string name;
   std::string role;                  // "admin", "editor", "bureau"
   std::vector<std::string> bodies;   // editor, bureau: the bodies served
   std::string label = "command line";  // token: what the token is for
+  // revoke: the label of the tokens to revoke, or `all` of them; one is required.
+  std::string revoke_label;
+  bool all = false;
   std::string db = "var/plenary.sqlite";
   bool password_stdin = false;       // read one line from `in` rather than prompt
   bool terminal = false;             // `in` is the terminal: prompt twice, without echo

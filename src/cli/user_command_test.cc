@@ -1,5 +1,6 @@
 #include "cli/user_command.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -233,6 +234,108 @@ TEST_F(UserCommand, TokenIsPrintedOnceAndStoredAsADigest) {
   EXPECT_TRUE(out_.str().empty());
 }
 
+TEST_F(UserCommand, TokensListsLabelsAndDatesButNoSecrets) {
+  ASSERT_EQ(add("alice", "editor", {"CTOC/COP/WG.7"}), kExitOk) << err_.str();
+  ASSERT_EQ(add("bob", "bureau", {"CTOC/COP/WG.7"}), kExitOk) << err_.str();
+  ASSERT_EQ(run(action("tokens", "alice")), kExitOk) << err_.str();
+  EXPECT_EQ(out_.str(), "(no API tokens for alice: make one with plenary user token alice)\n");
+
+  std::vector<std::string> secrets;
+  for (const char* label : {"nightly import", "calendar feed"}) {
+    UserCommandOptions token = action("token", "alice");
+    token.label = label;
+    ASSERT_EQ(run(token), kExitOk) << err_.str();
+    secrets.push_back(out_.str().substr(0, auth::kTokenCharacters));
+  }
+  {
+    auto store = store::SqliteStore::open(db_);
+    auth::create_api_token(*store, stored("bob")->id, "bob's script");
+  }
+  ASSERT_EQ(run(action("tokens", "alice")), kExitOk) << err_.str();
+  const std::string listing = out_.str();
+  const std::vector<store::ApiToken> kept = store::SqliteStore::open(db_)->api_tokens(stored("alice")->id);
+  ASSERT_EQ(kept.size(), 2u);
+  EXPECT_EQ(listing, fmt::format("CREATED               LABEL\n{}  nightly import\n{}  calendar feed\n",
+                                 kept[0].created_at, kept[1].created_at));
+  for (const std::string& secret : secrets) {
+    EXPECT_EQ(listing.find(secret), std::string::npos);
+    EXPECT_EQ(listing.find(auth::token_digest(secret)), std::string::npos);
+  }
+  EXPECT_EQ(listing.find("bob's script"), std::string::npos);  // only alice's
+
+  EXPECT_EQ(run(action("tokens", "nobody")), kExitErrors);
+  EXPECT_NE(err_.str().find("plenary user tokens: no user is named 'nobody'"), std::string::npos) << err_.str();
+  EXPECT_TRUE(out_.str().empty());
+}
+
+TEST_F(UserCommand, RevokeByLabelOrAll) {
+  ASSERT_EQ(add("alice", "editor", {"CTOC/COP/WG.7"}), kExitOk) << err_.str();
+  ASSERT_EQ(add("bob", "editor", {"CTOC/COP/WG.7"}), kExitOk) << err_.str();
+  std::string import_token, feed_token, bob_token;
+  {
+    auto store = store::SqliteStore::open(db_);
+    import_token = auth::create_api_token(*store, stored("alice")->id, "nightly import");
+    feed_token = auth::create_api_token(*store, stored("alice")->id, "calendar feed");
+    bob_token = auth::create_api_token(*store, stored("bob")->id, "nightly import");
+  }
+  auto holder = [&](const std::string& token) -> std::string {
+    const auto user = store::SqliteStore::open(db_)->user_for_api_token(auth::token_digest(token));
+    return user ? user->name : "(refused)";
+  };
+
+  UserCommandOptions revoke = action("revoke", "alice");
+  revoke.revoke_label = "nightly import";
+  ASSERT_EQ(run(revoke), kExitOk) << err_.str();
+  EXPECT_EQ(out_.str(), "revoked 1 API token of alice labelled 'nightly import'\n");
+  EXPECT_EQ(holder(import_token), "(refused)");
+  EXPECT_EQ(holder(feed_token), "alice");
+  EXPECT_EQ(holder(bob_token), "bob");
+  ASSERT_EQ(run(revoke), kExitOk) << err_.str();  // again: nothing left to revoke
+  EXPECT_EQ(out_.str(), "revoked 0 API tokens of alice labelled 'nightly import'\n");
+
+  revoke.revoke_label.clear();
+  revoke.all = true;
+  ASSERT_EQ(run(revoke), kExitOk) << err_.str();
+  EXPECT_EQ(out_.str(), "revoked 1 API token of alice\n");
+  EXPECT_EQ(holder(feed_token), "(refused)");
+  EXPECT_EQ(holder(bob_token), "bob");
+  ASSERT_EQ(run(action("tokens", "alice")), kExitOk) << err_.str();
+  EXPECT_NE(out_.str().find("(no API tokens for alice"), std::string::npos) << out_.str();
+}
+
+TEST_F(UserCommand, RevokeRefusesBadRequests) {
+  ASSERT_EQ(add("alice", "editor", {"CTOC/COP/WG.7"}), kExitOk) << err_.str();
+  std::string token;
+  {
+    auto store = store::SqliteStore::open(db_);
+    token = auth::create_api_token(*store, stored("alice")->id, "command line");
+  }
+  // Neither --label nor --all: the default label of `token` is not taken.
+  UserCommandOptions revoke = action("revoke", "alice");
+  EXPECT_EQ(run(revoke), kExitUnreadable);
+  EXPECT_NE(err_.str().find("revoke them all with --all"), std::string::npos) << err_.str();
+  revoke.revoke_label = "command line";
+  revoke.all = true;
+  EXPECT_EQ(run(revoke), kExitUnreadable);
+  EXPECT_NE(err_.str().find("give --label or --all, not both"), std::string::npos) << err_.str();
+  // A label no token can have.
+  revoke.all = false;
+  revoke.revoke_label = "command line ";
+  EXPECT_EQ(run(revoke), kExitErrors);
+  EXPECT_NE(err_.str().find("has spaces around it"), std::string::npos) << err_.str();
+  revoke.revoke_label = "bad \xff";
+  EXPECT_EQ(run(revoke), kExitErrors);
+  EXPECT_NE(err_.str().find("not valid UTF-8"), std::string::npos) << err_.str();
+  // An unknown user.
+  revoke = action("revoke", "nobody");
+  revoke.all = true;
+  EXPECT_EQ(run(revoke), kExitErrors);
+  EXPECT_NE(err_.str().find("plenary user revoke: no user is named 'nobody'"), std::string::npos) << err_.str();
+  EXPECT_TRUE(out_.str().empty());
+  // Nothing was revoked.
+  EXPECT_EQ(store::SqliteStore::open(db_)->user_for_api_token(auth::token_digest(token))->name, "alice");
+}
+
 TEST_F(UserCommand, ListShowsRolesBodiesAndLocks) {
   UserCommandOptions list = action("list");
   list.now = "2024-05-01T09:00:00Z";
@@ -311,6 +414,34 @@ TEST_F(UserCommandLine, RoleTokenAndList) {
   EXPECT_EQ(out_.str().size(), auth::kTokenCharacters + 1);
   ASSERT_EQ(cli({"user", "list", "--db", db_}), kExitOk) << err_.str();
   EXPECT_NE(out_.str().find("alice  bureau  A/C.3,E/CN.15"), std::string::npos) << out_.str();
+}
+
+TEST_F(UserCommandLine, TokensAndRevoke) {
+  ASSERT_EQ(add("alice", "editor", {"CTOC/COP/WG.7"}), kExitOk) << err_.str();
+  ASSERT_EQ(cli({"user", "token", "alice", "--label", "nightly import", "--db", db_}), kExitOk) << err_.str();
+  const std::string import_token = out_.str().substr(0, auth::kTokenCharacters);
+  ASSERT_EQ(cli({"user", "token", "alice", "--db", db_}), kExitOk) << err_.str();  // "command line"
+  const std::string default_token = out_.str().substr(0, auth::kTokenCharacters);
+
+  ASSERT_EQ(cli({"user", "tokens", "alice", "--db", db_}), kExitOk) << err_.str();
+  EXPECT_NE(out_.str().find("  nightly import\n"), std::string::npos) << out_.str();
+  EXPECT_NE(out_.str().find("  command line\n"), std::string::npos) << out_.str();
+  EXPECT_EQ(out_.str().find(import_token), std::string::npos);
+
+  EXPECT_EQ(cli({"user", "revoke", "alice", "--db", db_}), kExitUnreadable);
+  EXPECT_EQ(cli({"user", "revoke", "alice", "--label", "x", "--all", "--db", db_}), kExitUnreadable);
+  EXPECT_EQ(cli({"user", "revoke", "nobody", "--all", "--db", db_}), kExitErrors);
+  EXPECT_EQ(cli({"user", "tokens", "nobody", "--db", db_}), kExitErrors);
+  EXPECT_EQ(cli({"user", "tokens", "--db", db_}), kExitUnreadable);  // no NAME
+
+  ASSERT_EQ(cli({"user", "revoke", "alice", "--label", "nightly import", "--db", db_}), kExitOk) << err_.str();
+  EXPECT_EQ(out_.str(), "revoked 1 API token of alice labelled 'nightly import'\n");
+  auto store = store::SqliteStore::open(db_);
+  EXPECT_FALSE(auth::user_for_api_token(*store, import_token));
+  EXPECT_TRUE(auth::user_for_api_token(*store, default_token));
+  ASSERT_EQ(cli({"user", "revoke", "alice", "--all", "--db", db_}), kExitOk) << err_.str();
+  EXPECT_EQ(out_.str(), "revoked 1 API token of alice\n");
+  EXPECT_FALSE(auth::user_for_api_token(*store, default_token));
 }
 
 TEST_F(UserCommandLine, UsageErrors) {

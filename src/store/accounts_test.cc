@@ -387,5 +387,96 @@ TEST_F(AccountsTest, ApiTokensNameTheirUser) {
             std::vector<std::string>{"nightly import from the conference system"});
 }
 
+TEST_F(AccountsTest, ListsApiTokensOldestFirst) {
+  int64_t ana = store_->create_user("ana", Role::editor, {"CTOC"}, kHash).id;
+  int64_t bob = store_->create_user("bob", Role::bureau, {"CTOC"}, kHash).id;
+  EXPECT_TRUE(store_->api_tokens(ana).empty());
+  // Created in an order the digests and labels do not sort in.
+  store_->create_api_token("z-digest", ana, "nightly import");
+  store_->create_api_token("b-bob", bob, "bob's script");
+  store_->create_api_token("a-digest", ana, "calendar feed");
+  store_->create_api_token("m-digest", ana, "nightly import");
+
+  std::vector<ApiToken> tokens = store_->api_tokens(ana);
+  ASSERT_EQ(tokens.size(), 3u);
+  EXPECT_EQ(tokens[0].token_digest, "z-digest");
+  EXPECT_EQ(tokens[0].user_id, ana);
+  EXPECT_EQ(tokens[0].label, "nightly import");
+  EXPECT_EQ(tokens[1].token_digest, "a-digest");
+  EXPECT_EQ(tokens[1].label, "calendar feed");
+  EXPECT_EQ(tokens[2].token_digest, "m-digest");
+  EXPECT_LT(tokens[0].created_at, tokens[1].created_at);  // the ticking clock
+  EXPECT_LT(tokens[1].created_at, tokens[2].created_at);
+  ASSERT_EQ(store_->api_tokens(bob).size(), 1u);
+  EXPECT_EQ(store_->api_tokens(bob)[0].label, "bob's script");
+  EXPECT_THROW(store_->api_tokens(bob + 7), NotFound);
+}
+
+TEST_F(AccountsTest, TokensOfOneSecondKeepTheirOrder) {
+  auto frozen = SqliteStore::open(path_, [] { return std::string("2024-05-01T09:00:00Z"); });
+  int64_t ana = frozen->create_user("ana", Role::editor, {"CTOC"}, kHash).id;
+  for (const char* digest : {"c", "a", "b"}) frozen->create_api_token(digest, ana, "same second");
+  std::vector<std::string> digests;
+  for (const ApiToken& token : frozen->api_tokens(ana)) digests.push_back(token.token_digest);
+  EXPECT_EQ(digests, (std::vector<std::string>{"c", "a", "b"}));
+}
+
+TEST_F(AccountsTest, RevokesApiTokensByLabel) {
+  int64_t ana = store_->create_user("ana", Role::editor, {"CTOC"}, kHash).id;
+  int64_t bob = store_->create_user("bob", Role::editor, {"CTOC"}, kHash).id;
+  store_->create_api_token("ana-1", ana, "nightly import");
+  store_->create_api_token("ana-2", ana, "calendar feed");
+  store_->create_api_token("ana-3", ana, "nightly import");
+  store_->create_api_token("bob-1", bob, "nightly import");
+
+  EXPECT_EQ(store_->revoke_api_tokens(ana, "nightly import"), 2);
+  EXPECT_FALSE(store_->user_for_api_token("ana-1"));
+  EXPECT_FALSE(store_->user_for_api_token("ana-3"));
+  EXPECT_EQ(store_->user_for_api_token("ana-2")->id, ana);
+  EXPECT_EQ(store_->user_for_api_token("bob-1")->id, bob);  // same label, other user
+  ASSERT_EQ(store_->api_tokens(ana).size(), 1u);
+  EXPECT_EQ(store_->api_tokens(ana)[0].token_digest, "ana-2");
+
+  // Twice is no error; labels match exactly.
+  EXPECT_EQ(store_->revoke_api_tokens(ana, "nightly import"), 0);
+  EXPECT_EQ(store_->revoke_api_tokens(ana, "Calendar feed"), 0);
+  EXPECT_EQ(store_->revoke_api_tokens(ana, "calendar"), 0);
+  EXPECT_EQ(store_->revoke_api_tokens(ana, "calendar%"), 0);
+  EXPECT_EQ(store_->user_for_api_token("ana-2")->id, ana);
+
+  EXPECT_THROW(store_->revoke_api_tokens(bob + 7, "nightly import"), NotFound);
+  EXPECT_EQ(invalid_input_message([&] { store_->revoke_api_tokens(ana, " calendar feed"); }),
+            "label \" calendar feed\" has spaces around it");
+  EXPECT_EQ(invalid_input_message([&] { store_->revoke_api_tokens(ana, "feed\xff"); }),
+            "label is not valid UTF-8 at offset 4");
+  EXPECT_THROW(store_->revoke_api_tokens(ana, std::string(kMaxNameBytes + 1, 'x')), InvalidInput);
+  EXPECT_EQ(store_->user_for_api_token("ana-2")->id, ana);
+  EXPECT_EQ(integrity_check(path_), "ok");
+}
+
+TEST_F(AccountsTest, RevokesAllOfAUsersApiTokens) {
+  int64_t ana = store_->create_user("ana", Role::editor, {"CTOC"}, kHash).id;
+  int64_t bob = store_->create_user("bob", Role::editor, {"CTOC"}, kHash).id;
+  store_->create_api_token("ana-1", ana, "nightly import");
+  store_->create_api_token("ana-2", ana, "calendar feed");
+  store_->create_api_token("bob-1", bob, "calendar feed");
+  store_->create_session(session_of(ana, "ana-session", "2024-05-02T00:00:00Z"));
+
+  EXPECT_EQ(store_->revoke_api_tokens(ana, ""), 2);
+  EXPECT_TRUE(store_->api_tokens(ana).empty());
+  EXPECT_FALSE(store_->user_for_api_token("ana-1"));
+  EXPECT_FALSE(store_->user_for_api_token("ana-2"));
+  EXPECT_EQ(store_->user_for_api_token("bob-1")->id, bob);
+  EXPECT_EQ(store_->api_tokens(bob).size(), 1u);
+  EXPECT_TRUE(store_->session("ana-session", "2024-05-01T12:00:00Z"));  // sessions stay
+  EXPECT_EQ(store_->revoke_api_tokens(ana, ""), 0);
+  EXPECT_THROW(store_->revoke_api_tokens(bob + 7, ""), NotFound);
+
+  // Another connection sees the revocation at once.
+  EXPECT_FALSE(open()->user_for_api_token("ana-1"));
+  RawDatabase raw(path_);
+  EXPECT_EQ(raw.column("SELECT token_digest FROM api_tokens"), std::vector<std::string>{"bob-1"});
+}
+
 }  // namespace
 }  // namespace plenary::store

@@ -578,6 +578,13 @@ struct SqliteStore::Impl {
                              "INSERT INTO api_tokens (token_digest, user_id, label, created_at)"
                              " VALUES (?, ?, ?, ?)"};
   Statement api_token_exists{db.get(), "SELECT 1 FROM api_tokens WHERE token_digest = ?"};
+  // Tokens made in the same second keep the order they were made in: rowid.
+  Statement list_api_tokens{db.get(),
+                            "SELECT token_digest, user_id, label, created_at FROM api_tokens"
+                            " WHERE user_id = ? ORDER BY created_at, rowid"};
+  Statement delete_api_tokens_with_label{db.get(),
+                                         "DELETE FROM api_tokens WHERE user_id = ? AND label = ?"};
+  Statement delete_api_tokens_of_user{db.get(), "DELETE FROM api_tokens WHERE user_id = ?"};
 
   Statement insert_procedure{
       db.get(),
@@ -851,6 +858,30 @@ void SqliteStore::create_api_token(const std::string& token_digest, int64_t user
 std::optional<User> SqliteStore::user_for_api_token(const std::string& token_digest) {
   ReadTransaction transaction(impl_->db.get());
   return impl_->find_user(impl_->select_user_by_api_token, token_digest);
+}
+
+std::vector<ApiToken> SqliteStore::api_tokens(int64_t user_id) {
+  ReadTransaction transaction(impl_->db.get());
+  impl_->require_user(user_id);
+  std::vector<ApiToken> tokens;
+  Run run(impl_->list_api_tokens);
+  run.bind(user_id);
+  while (run.next_row()) tokens.push_back({run.text(0), run.integer(1), run.text(2), run.text(3)});
+  return tokens;
+}
+
+int64_t SqliteStore::revoke_api_tokens(int64_t user_id, const std::string& label) {
+  if (!label.empty()) check_name("label", label);
+  WriteTransaction transaction(impl_->db.get());
+  impl_->require_user(user_id);
+  if (label.empty())
+    Run(impl_->delete_api_tokens_of_user).bind(user_id).run();
+  else
+    Run(impl_->delete_api_tokens_with_label).bind(user_id).bind(label).run();
+  // The rows the DELETE just removed; read before anything else writes.
+  const int64_t revoked = sqlite3_changes(impl_->db.get());
+  transaction.commit();
+  return revoked;
 }
 
 // ---- Silence procedures

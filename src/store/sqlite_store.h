@@ -56,6 +56,8 @@ class SqliteStore final : public Store {
   void create_api_token(const std::string& token_digest, int64_t user_id,
                         const std::string& label) override;
   std::optional<User> user_for_api_token(const std::string& token_digest) override;
+  std::vector<ApiToken> api_tokens(int64_t user_id) override;
+  int64_t revoke_api_tokens(int64_t user_id, const std::string& label) override;
 
   SilenceProcedure submit_procedure(int64_t meeting_id, ProcedureSubject subject,
                                     const std::string& description, const std::string& draft,

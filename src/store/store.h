@@ -156,6 +156,14 @@ struct Session {
   std::string expires_at;   // ISO 8601 UTC
 };
 
+// An API token as the store keeps it: the digest, never the token itself.
+struct ApiToken {
+  std::string token_digest;
+  int64_t user_id = 0;
+  std::string label;        // what the token is for
+  std::string created_at;
+};
+
 // ---- Silence procedures
 
 // What the Bureau is asked to approve.
@@ -304,6 +312,13 @@ class Store {
   // for an unknown user, AlreadyExists for a digest in use.
   virtual void create_api_token(const std::string& token_digest, int64_t user_id, const std::string& label) = 0;
   virtual std::optional<User> user_for_api_token(const std::string& token_digest) = 0;
+  // The user's API tokens, oldest first. Throws NotFound for an unknown user.
+  virtual std::vector<ApiToken> api_tokens(int64_t user_id) = 0;
+  // Deletes the user's API tokens labelled `label`, or all of them when
+  // `label` is empty, and returns how many went; none is no error. Throws
+  // NotFound for an unknown user, InvalidInput for a label that breaks the
+  // rules for names (it could name no token).
+  virtual int64_t revoke_api_tokens(int64_t user_id, const std::string& label) = 0;
 
   // ---- Silence procedures
 

@@ -98,9 +98,24 @@ std::optional<store::MeetingSummary> SummaryCache::get(int64_t id, store::Store&
   return summary;
 }
 
+std::vector<store::MeetingSummary> SummaryCache::all(store::Store& store) {
+  const auto now = std::chrono::steady_clock::now();
+  uint64_t generation = 0;
+  {
+    std::lock_guard lock(mutex_);
+    if (all_read_at_ && now - *all_read_at_ < std::chrono::seconds(1)) return all_;
+    generation = generation_;
+  }
+  std::vector<store::MeetingSummary> summaries = store.meetings();
+  std::lock_guard lock(mutex_);
+  if (generation == generation_) all_read_at_ = now, all_ = summaries;
+  return summaries;
+}
+
 void SummaryCache::forget() {
   std::lock_guard lock(mutex_);
   entries_.clear();
+  all_read_at_.reset();
   ++generation_;
 }
 

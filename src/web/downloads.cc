@@ -66,7 +66,7 @@ Response body_calendar(Call& call, const std::string& body_stem, const std::stri
   if (!is_official_language(language)) throw HttpError(404, "no language \"" + language + "\"", "lang");
   std::vector<store::MeetingSummary> meetings;
   std::string body_name, key = "feed:" + body_stem + ":" + language, latest;
-  for (const store::MeetingSummary& m : call.store->meetings()) {
+  for (const store::MeetingSummary& m : call.services.summaries.all(*call.store)) {
     if (!m.published || file_stem(m.body) != body_stem) continue;
     meetings.push_back(m);
     body_name = m.body;

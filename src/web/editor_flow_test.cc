@@ -439,6 +439,39 @@ TEST_F(EditorFlow, ABureauMemberObjectsAnEditorCannot) {
   EXPECT_EQ(stored_version(), 2);
 }
 
+TEST_F(EditorFlow, ABureauMemberReadsTheAgendaRenderedNotItsMarkdown) {
+  const std::string officer = log_in("officer");
+  const std::string member = log_in("member");
+  ASSERT_EQ(post(officer, "/edit/meetings/1/items/2",
+                 {{"based_on_version", "2"}, {"annotation.en", "A **firm** date & a *tentative* one."}})
+                .status,
+            303);
+  Page meeting;
+  parse(send("GET", "/edit/meetings/1", member), meeting);
+  EXPECT_EQ(meeting.count("//textarea"), 0u);
+  const std::string item = "//section[@id='agenda']//section[@class='annotations']/section[@class='item'][2]";
+  EXPECT_EQ(meeting.text(item + "/p[1]"), "A firm date & a tentative one.");
+  EXPECT_EQ(meeting.text(item + "/p[1]/strong"), "firm");
+  EXPECT_EQ(meeting.text(item + "/p[1]/em"), "tentative");
+  // The officer still edits the source.
+  Page source;
+  parse(send("GET", "/edit/meetings/1", officer), source);
+  EXPECT_EQ(source.raw("//form[@id='item-2']//textarea[@name='annotation.en']"),
+            "A **firm** date & a *tentative* one.");
+  EXPECT_EQ(source.count("//section[@id='agenda']"), 0u);
+
+  // The procedure shows the draft it asks the Bureau to approve, rendered too.
+  auto submission = procedure_form("topics", "Topics.", "2022-03-10T12:00");
+  submission[0].second = "3";  // based on the version just saved
+  ASSERT_EQ(post(officer, "/edit/meetings/1/procedures", submission).status, 303);
+  Page procedure;
+  parse(send("GET", "/edit/procedures/1", member), procedure);
+  const std::string proposed =
+      "//section[@id='proposed-agenda']//section[@class='annotations']/section[@class='item'][2]";
+  EXPECT_EQ(procedure.text(proposed + "/p[1]/strong"), "firm");
+  EXPECT_EQ(procedure.count("//form[@id='objection-form']"), 1u);
+}
+
 TEST_F(EditorFlow, AfterTheDeadlineSilenceApprovesAndNobodyObjects) {
   const std::string officer = log_in("officer");
   const std::string member = log_in("member");

@@ -7,7 +7,9 @@
 
 #include "format/rich_text.h"
 #include "model/check.h"
+#include "render/html.h"
 #include "render/layout.h"
+#include "text/utf8.h"
 #include "web/pages.h"
 
 // The editing pages are in English: the secretariat works in English. Their
@@ -317,6 +319,30 @@ void write_days(const Meeting& meeting, const Catalog& catalog, std::string& out
   }
 }
 
+// The agenda as the public page shows it, in the catalog's language:
+// annotations rendered from their Markdown, for those who read and do not
+// edit. Texts the meeting lacks in that language are gaps in place, listed
+// first. `heading_offset` puts the agenda's title at h{1 + offset}.
+void write_rendered_agenda(const Meeting& meeting, int heading_offset, const Catalog& catalog, std::string& out) {
+  const AgendaLayout layout = lay_out_agenda(meeting, catalog);
+  if (!layout.missing.empty()) {
+    out += fmt::format("<div class=\"missing-texts\">\n<p>Not yet in {} (marked in place):</p>\n<ul>\n",
+                       esc(language_name(layout.language, catalog)));
+    for (size_t i = 0; i < layout.missing.size() && i < 20; ++i)
+      out += "<li><code>" + esc(layout.missing[i]) + "</code></li>\n";
+    if (layout.missing.size() > 20) out += fmt::format("<li>and {} more</li>\n", layout.missing.size() - 20);
+    out += "</ul>\n</div>\n";
+  }
+  HtmlBodyOptions options;
+  options.heading_offset = heading_offset;
+  options.meeting_block = false;
+  options.annex = false;  // the organization of work has its own tables
+  options.xhtml = true;
+  out += fmt::format("<div class=\"agenda-text\" lang=\"{}\" dir=\"{}\">\n", esc(layout.language),
+                     layout.right_to_left ? "rtl" : "ltr");
+  out += valid_characters(render_html_body(layout, options)) + "</div>\n";
+}
+
 // ---- The meeting editor
 
 struct ItemPlace {
@@ -340,32 +366,27 @@ void write_item_documents(const MeetingEditorView& view, const Item& item, const
       out += fmt::format("<li><span class=\"symbol\" dir=\"ltr\">{}</span>", esc(symbol));
       if (const Document* document = find_document(meeting, symbol); document && !document->title.empty())
         out += " — " + esc(some_text(document->title));
-      if (view.may_edit) {
-        out += "\n" + open_form({"", "remove-document inline", base + "/documents/remove",
-                                 "Remove document " + symbol + " from the meeting?"},
-                                view.user, view.record.version);
-        out += hidden("symbol", symbol) + submit_button("Remove document", "remove") + "</form>\n";
-      }
-      out += "</li>\n";
+      out += "\n" + open_form({"", "remove-document inline", base + "/documents/remove",
+                               "Remove document " + symbol + " from the meeting?"},
+                              view.user, view.record.version);
+      out += hidden("symbol", symbol) + submit_button("Remove document", "remove") + "</form>\n</li>\n";
     }
     out += "</ul>\n";
   }
-  if (view.may_edit) {
-    const Fields fields(view.error, "add-document-" + slug);
-    const bool open = view.error && view.error->form == fields.form_id();
-    out += fmt::format("<details{}>\n<summary>Add a document to item {}</summary>\n", open ? " open=\"open\"" : "",
-                       esc(place.key));
-    out += open_form({fields.form_id(), "add-document", base + "/documents", ""}, view.user, view.record.version);
-    out += fields.error_block() + hidden("item", place.key);
-    out += fields.input("symbol", "Symbol", "", "text", "dir=\"ltr\" required=\"required\"");
-    for (const std::string& lang : meeting.languages)
-      out +=
-          fields.input("title." + lang, "Title — " + language_name(lang, catalog), "", "text", lang_attributes(lang));
-    out += submit_button("Add document") + "</form>\n</details>\n";
-  }
-  out += "</div>\n";
+  const Fields fields(view.error, "add-document-" + slug);
+  const bool open = view.error && view.error->form == fields.form_id();
+  out += fmt::format("<details{}>\n<summary>Add a document to item {}</summary>\n", open ? " open=\"open\"" : "",
+                     esc(place.key));
+  out += open_form({fields.form_id(), "add-document", base + "/documents", ""}, view.user, view.record.version);
+  out += fields.error_block() + hidden("item", place.key);
+  out += fields.input("symbol", "Symbol", "", "text", "dir=\"ltr\" required=\"required\"");
+  for (const std::string& lang : meeting.languages)
+    out += fields.input("title." + lang, "Title — " + language_name(lang, catalog), "", "text", lang_attributes(lang));
+  out += submit_button("Add document") + "</form>\n</details>\n</div>\n";
 }
 
+// An item as editors see it: its forms, its documents, its sub-items.
+// (Bureau members read the rendered agenda instead.)
 void write_item(const MeetingEditorView& view, const Item& item, const ItemPlace& place, const Catalog& catalog,
                 std::string& out) {
   const Meeting& meeting = *view.meeting;
@@ -373,53 +394,44 @@ void write_item(const MeetingEditorView& view, const Item& item, const ItemPlace
   const std::string base = fmt::format("/edit/meetings/{}/items/{}", view.record.id, slug);
   out += fmt::format("<li id=\"item-section-{}\" class=\"item\">\n<h3>{}. {}</h3>\n", esc(slug), esc(place.key),
                      esc(some_text(item.title)));
-  if (!view.may_edit) {
-    for (const std::string& lang : meeting.languages) {
-      auto annotation = item.annotation.find(lang);
-      if (annotation == item.annotation.end()) continue;
-      out += fmt::format("<pre class=\"markdown\" {}>{}</pre>\n", lang_attributes(lang),
-                         esc(write_rich_text(annotation->second)));
-    }
-  } else {
-    const Fields fields(view.error, "item-" + slug);
-    out += open_form({fields.form_id(), "item-editor", base, ""}, view.user, view.record.version);
-    out += fields.error_block();
-    out += "<fieldset class=\"titles\">\n<legend>Title</legend>\n";
-    for (const std::string& lang : meeting.languages) {
-      const std::string* title = text_in(item.title, lang);
-      out += fields.input("title." + lang, language_name(lang, catalog), title ? *title : "", "text",
-                          lang_attributes(lang));
-    }
-    out += "</fieldset>\n";
-    out += fields.select("kind", "Kind", kind_options(), to_string(item.kind));
-    if (item.subitems.empty())
-      out += fields.input("minutes", "Minutes (estimate for planning; empty: by its kind)",
-                          item.minutes ? std::to_string(*item.minutes) : "", "number", "min=\"1\"");
-    else
-      out += "<p class=\"hint\">The estimate is set on the sub-items.</p>\n";
-    out +=
-        "<fieldset class=\"annotations\">\n<legend>Annotation (Markdown: *emphasis*, **strong**, "
-        "[link](https://...), [^footnote], {{decision:id}}, {{opening}})</legend>\n";
-    for (const std::string& lang : meeting.languages) {
-      auto annotation = item.annotation.find(lang);
-      const std::string markdown = annotation == item.annotation.end() ? "" : write_rich_text(annotation->second);
-      out += fields.textarea("annotation." + lang, language_name(lang, catalog), markdown, 6, lang_attributes(lang));
-    }
-    out += "</fieldset>\n" + submit_button("Save item") + "</form>\n";
-
-    out += "<div class=\"item-actions\">\n";
-    if (place.position > 1)
-      out += open_form({"", "move-up inline", base + "/move", ""}, view.user, view.record.version) +
-             hidden("position", std::to_string(place.position - 1)) + submit_button("Move up") + "</form>\n";
-    if (place.position < place.siblings)
-      out += open_form({"", "move-down inline", base + "/move", ""}, view.user, view.record.version) +
-             hidden("position", std::to_string(place.position + 1)) + submit_button("Move down") + "</form>\n";
-    out += open_form({"", "remove-item inline", base + "/remove",
-                      "Remove item " + place.key + (item.subitems.empty() ? "" : " and its sub-items") + "?"},
-                     view.user, view.record.version) +
-           submit_button("Remove item", "remove") + "</form>\n";
-    out += "</div>\n";
+  const Fields fields(view.error, "item-" + slug);
+  out += open_form({fields.form_id(), "item-editor", base, ""}, view.user, view.record.version);
+  out += fields.error_block();
+  out += "<fieldset class=\"titles\">\n<legend>Title</legend>\n";
+  for (const std::string& lang : meeting.languages) {
+    const std::string* title = text_in(item.title, lang);
+    out += fields.input("title." + lang, language_name(lang, catalog), title ? *title : "", "text",
+                        lang_attributes(lang));
   }
+  out += "</fieldset>\n";
+  out += fields.select("kind", "Kind", kind_options(), to_string(item.kind));
+  if (item.subitems.empty())
+    out += fields.input("minutes", "Minutes (estimate for planning; empty: by its kind)",
+                        item.minutes ? std::to_string(*item.minutes) : "", "number", "min=\"1\"");
+  else
+    out += "<p class=\"hint\">The estimate is set on the sub-items.</p>\n";
+  out +=
+      "<fieldset class=\"annotations\">\n<legend>Annotation (Markdown: *emphasis*, **strong**, "
+      "[link](https://...), [^footnote], {{decision:id}}, {{opening}})</legend>\n";
+  for (const std::string& lang : meeting.languages) {
+    auto annotation = item.annotation.find(lang);
+    const std::string markdown = annotation == item.annotation.end() ? "" : write_rich_text(annotation->second);
+    out += fields.textarea("annotation." + lang, language_name(lang, catalog), markdown, 6, lang_attributes(lang));
+  }
+  out += "</fieldset>\n" + submit_button("Save item") + "</form>\n";
+
+  out += "<div class=\"item-actions\">\n";
+  if (place.position > 1)
+    out += open_form({"", "move-up inline", base + "/move", ""}, view.user, view.record.version) +
+           hidden("position", std::to_string(place.position - 1)) + submit_button("Move up") + "</form>\n";
+  if (place.position < place.siblings)
+    out += open_form({"", "move-down inline", base + "/move", ""}, view.user, view.record.version) +
+           hidden("position", std::to_string(place.position + 1)) + submit_button("Move down") + "</form>\n";
+  out += open_form({"", "remove-item inline", base + "/remove",
+                    "Remove item " + place.key + (item.subitems.empty() ? "" : " and its sub-items") + "?"},
+                   view.user, view.record.version) +
+         submit_button("Remove item", "remove") + "</form>\n";
+  out += "</div>\n";
   write_item_documents(view, item, place, catalog, out);
   if (!item.subitems.empty()) {
     out += "<ol class=\"subitems\">\n";
@@ -475,6 +487,8 @@ void write_status(const MeetingEditorView& view, const Catalog& catalog, std::st
                                                           {"meeting-data", "Meeting data"},
                                                           {"decisions", "Decisions"}})
       out += fmt::format("<li><a href=\"#{}\">{}</a></li>\n", anchor, text);
+  } else {
+    out += "<li><a href=\"#agenda\">Agenda</a></li>\n<li><a href=\"#procedures\">Silence procedures</a></li>\n";
   }
   out += "</ul>\n</nav>\n";
 }
@@ -775,13 +789,23 @@ std::string render_meeting_editor(const MeetingEditorView& view, const Catalog& 
                                  esc(view.record.symbol), esc(some_text(meeting.body.name)));
   write_status(view, catalog, body);
 
-  body += "<section id=\"items\">\n<h2>Items</h2>\n<ol class=\"items\">\n";
-  const int count = static_cast<int>(meeting.items.size());
-  for (int i = 0; i < count; ++i) {
-    const Item& item = meeting.items[static_cast<size_t>(i)];
-    write_item(view, item, {item_key(item.number), "", i + 1, count}, catalog, body);
+  if (view.may_edit) {
+    body += "<section id=\"items\">\n<h2>Items</h2>\n<ol class=\"items\">\n";
+    const int count = static_cast<int>(meeting.items.size());
+    for (int i = 0; i < count; ++i) {
+      const Item& item = meeting.items[static_cast<size_t>(i)];
+      write_item(view, item, {item_key(item.number), "", i + 1, count}, catalog, body);
+    }
+    body += "</ol>\n</section>\n";
+  } else {
+    // Whoever cannot edit reads the agenda as it will be issued, not its Markdown.
+    body += fmt::format(
+        "<section id=\"agenda\" class=\"agenda-document\">\n<p class=\"hint\">The working draft (version {}) "
+        "as it will read when published.</p>\n",
+        view.record.version);
+    write_rendered_agenda(meeting, 1, catalog, body);
+    body += "</section>\n";
   }
-  body += "</ol>\n</section>\n";
 
   // What the secretariat does most comes first: the items, then the format,
   // publication and the Bureau; the meeting's own data last.
@@ -900,6 +924,13 @@ std::string render_procedure_page(const ProcedureView& view, const Catalog& cata
   body += "<ul id=\"procedure-changes\">\n";
   for (const std::string& change : view.changes) body += "<li>" + esc(change) + "</li>\n";
   body += "</ul>\n</section>\n";
+
+  // The draft as the Bureau approves it: the agenda as it will be issued.
+  if (view.draft) {
+    body += "<section id=\"proposed-agenda\" class=\"agenda-document\">\n<h2>The agenda, as proposed</h2>\n";
+    write_rendered_agenda(*view.draft, 2, catalog, body);
+    body += "</section>\n";
+  }
 
   if (p.subject == store::ProcedureSubject::organization && view.draft) {
     body += fmt::format("<section id=\"organization\">\n<h2>{}, as proposed ({})</h2>\n",

@@ -18,6 +18,10 @@
 //                       (textarea[name=meeting_file]); form#new-meeting-next
 //                       (select[name=from_meeting], input[name=symbol|start|end])
 //   /edit/meetings/{id} p#status; p#saved (after a write); #form-error (after a refused one);
+//                       for a Bureau member (no forms): section#agenda, the agenda rendered in
+//                         English as the public page shows it (div.agenda-text, section.item per
+//                         item, annotations as HTML), div.missing-texts for texts not in English;
+//                       for an editor:
 //                       form#meeting-form: input[name=title.{lang}|city.{lang}|venue.{lang}],
 //                         input[name=start|end], button "Save meeting data";
 //                       li#item-section-{slug} per item, holding
@@ -41,6 +45,7 @@
 //                       form#save-plan: hidden format, button[type=submit] "Save this organization of work"
 //   audit               table#audit, a row per entry: tr#audit-{version}
 //   /edit/procedures/{pid}  p#procedure-status, ul#procedure-changes, p.objection,
+//                       section#proposed-agenda (the draft rendered in English, as above),
 //                       form#objection-form: textarea[name=comment], button "Object (break the silence)"
 //   409                 section#conflict: ul#conflict-changes, a#reload
 //   other errors        p.error-message, p.error-field

@@ -53,6 +53,8 @@ void expect_forms_post_with_csrf(const Page& page, const std::string& token) {
   }
 }
 
+Inline text(const std::string& content) { return Inline{InlineKind::text, content, "", {}}; }
+
 EditorUser editor() { return {"officer", store::Role::editor, {"CTOC/COP/WG.7"}, "token-123"}; }
 EditorUser bureau() { return {"member", store::Role::bureau, {"CTOC/COP/WG.7"}, "token-456"}; }
 
@@ -318,8 +320,94 @@ TEST(MeetingEditor, BureauMembersReadWithoutForms) {
   parse(render_meeting_editor(view, english()), page);
   EXPECT_EQ(page.count("//form"), 1u);  // logging out only: no withdraw either
   EXPECT_EQ(page.count("//form[@id='logout']"), 1u);
-  EXPECT_GE(page.count("//pre[@class='markdown'][@lang='fr']"), 1u);
+  EXPECT_EQ(page.count("//textarea"), 0u);
   EXPECT_EQ(page.count("//li[@id='procedure-3']"), 1u);
+  expect_csp_clean(page);
+  // The agenda as it will be issued, in English, in place of the item forms.
+  EXPECT_EQ(page.count("//section[@id='items']"), 0u);
+  EXPECT_EQ(page.count("//pre"), 0u);
+  EXPECT_EQ(page.text("//section[@id='agenda']/div[@class='agenda-text']/@lang"), "en");
+  EXPECT_EQ(page.text("//section[@id='agenda']//h2"), "Annotated provisional agenda");
+  EXPECT_EQ(page.count("//section[@id='agenda']//section[@class='annotations']/section[@class='item']"),
+            meeting.items.size());
+  EXPECT_EQ(page.count("//div[@class='missing-texts']"), 0u);  // the example has every English text
+  // Markdown rendered: the footnote is called and written out, its emphasis is <em>; no source is left.
+  EXPECT_EQ(page.text("//section[@id='agenda']//sup[@class='fnref']/a/@href"), "#fn1");
+  EXPECT_EQ(page.count("//section[@id='agenda']//section[@class='footnotes']//li[@id='fn1']"), 1u);
+  EXPECT_GE(page.count("//section[@id='agenda']//section[@class='footnotes']//em"), 1u);
+  const std::string agenda = page.text("//section[@id='agenda']");
+  EXPECT_EQ(agenda.find("[^"), std::string::npos) << agenda;
+  EXPECT_EQ(agenda.find("{{"), std::string::npos) << agenda;
+  EXPECT_EQ(agenda.find("*Smuggling"), std::string::npos) << agenda;
+  EXPECT_EQ(page.text("//nav[@class='meeting-links']//a[@href='#agenda']"), "Agenda");
+}
+
+TEST(MeetingEditor, BureauMembersReadAnnotationsEscaped) {
+  Meeting meeting = load_example();
+  // The Markdown parser refuses HTML and such a link; the page must not trust that.
+  meeting.items[1].annotation["en"] = {Paragraph{{
+      Inline{InlineKind::strong, "", "", {text("Bold")}},
+      text(" </p><script>alert(2)</script> and "),
+      Inline{InlineKind::link, "", "javascript:alert(3)", {text("a link")}},
+      text("."),
+  }}};
+  meeting.items[1].title["en"] = "<script>alert(1)</script>";
+  MeetingEditorView view = editor_view(meeting);
+  view.user = bureau();
+  view.may_edit = false;
+  Page page;
+  parse(render_meeting_editor(view, english()), page);
+  EXPECT_EQ(page.html.find("<script>alert"), std::string::npos);
+  EXPECT_EQ(page.html.find("javascript:"), std::string::npos);  // an unsafe link is plain text
+  const std::string item = "//section[@id='agenda']//section[@class='annotations']/section[@class='item'][2]";
+  EXPECT_EQ(page.text(item + "/h4"), "2. <script>alert(1)</script>");
+  EXPECT_EQ(page.text(item + "/p[1]/strong"), "Bold");
+  EXPECT_EQ(page.text(item + "/p[1]"), "Bold </p><script>alert(2)</script> and a link.");
+  EXPECT_EQ(page.count(item + "//a"), 0u);
+  expect_csp_clean(page);
+}
+
+TEST(MeetingEditor, BureauMembersSeeWhatIsMissingInEnglish) {
+  Meeting meeting = load_example();
+  meeting.items[1].annotation.erase("en");
+  meeting.items[2].title.erase("en");
+  MeetingEditorView view = editor_view(meeting);
+  view.user = bureau();
+  view.may_edit = false;
+  Page page;
+  parse(render_meeting_editor(view, english()), page);
+  EXPECT_GE(page.count("//div[@class='missing-texts']//li"), 2u);
+  EXPECT_NE(page.text("//div[@class='missing-texts']/p").find("English"), std::string::npos);
+  // The gap stands where the text would.
+  EXPECT_NE(page.text("//section[@id='agenda']//section[@class='annotations']/section[@class='item'][2]")
+                .find("no en text"),
+            std::string::npos);
+}
+
+TEST(MeetingEditor, BureauPageStaysValidWithBrokenUtf8AndControls) {
+  Meeting meeting = load_example();
+  meeting.items[0].title["en"] = std::string("Opening \xC3\x28 \x01 end");
+  meeting.items[1].annotation["en"] = {
+      Paragraph{{Inline{InlineKind::text, std::string("Bad \xFF\xFE, \x7F and \xEF\xBF\xBF."), "", {}}}}};
+  MeetingEditorView view = editor_view(meeting);
+  view.user = bureau();
+  view.may_edit = false;
+  Page page;
+  parse(render_meeting_editor(view, english()), page);  // fails on anything XML forbids
+  const std::string replacement = "\xEF\xBF\xBD";
+  EXPECT_NE(page.text("//section[@id='agenda']//section[@class='annotations']/section[@class='item'][1]/h4")
+                .find("Opening " + replacement + "( " + replacement + " end"),
+            std::string::npos);
+  EXPECT_EQ(page.text("//section[@id='agenda']//section[@class='annotations']/section[@class='item'][2]/p[1]"),
+            "Bad " + replacement + replacement + ", " + replacement + " and " + replacement + ".");
+}
+
+TEST(MeetingEditor, EditorsKeepTheMarkdownSource) {
+  const Meeting meeting = load_example();
+  Page page;
+  parse(render_meeting_editor(editor_view(meeting), english()), page);
+  EXPECT_EQ(page.count("//section[@id='agenda']"), 0u);
+  EXPECT_NE(page.raw("//form[@id='item-1a']//textarea[@name='annotation.en']").find("{{opening}}"), std::string::npos);
 }
 
 TEST(MeetingEditor, ShowsObjectionsProminently) {
@@ -433,6 +521,35 @@ TEST(ProcedurePage, BureauMembersGetTheObjectionFormWhileOpen) {
   EXPECT_EQ(page.text("//form[@id='objection-form']//textarea[@name='comment']/@required"), "required");
   EXPECT_EQ(page.text("//form[@id='objection-form']//button"), "Object (break the silence)");
   EXPECT_EQ(page.count("//form[@id='withdraw-form']"), 0u);
+  // The draft as it would be issued, in English, under the section's own heading.
+  EXPECT_EQ(page.text("//section[@id='proposed-agenda']/h2"), "The agenda, as proposed");
+  EXPECT_EQ(page.text("//section[@id='proposed-agenda']/div[@class='agenda-text']/h3"),
+            "Annotated provisional agenda");
+  EXPECT_EQ(page.count("//section[@id='proposed-agenda']//section[@class='annotations']/section[@class='item']"),
+            draft.items.size());
+  EXPECT_EQ(page.count("//section[@id='proposed-agenda']//textarea"), 0u);
+  EXPECT_EQ(page.text("//section[@id='proposed-agenda']//sup[@class='fnref']/a/@href"), "#fn1");
+  EXPECT_EQ(page.text("//section[@id='proposed-agenda']").find("[^"), std::string::npos);
+}
+
+TEST(ProcedurePage, TheProposedAgendaEscapesWhatItRenders) {
+  Meeting draft = load_example();
+  draft.items[2].annotation["en"] = {
+      Paragraph{{Inline{InlineKind::emphasis, "", "", {text("Note")}}, text(" <script>alert(1)</script>")}}};
+  ProcedureView view;
+  view.user = bureau();
+  view.procedure = procedure(store::ProcedureStatus::open);
+  view.procedure.subject = store::ProcedureSubject::topics;
+  view.record = record();
+  view.draft = &draft;
+  Page page;
+  parse(render_procedure_page(view, english()), page);
+  expect_csp_clean(page);
+  EXPECT_EQ(page.html.find("<script>alert"), std::string::npos);
+  const std::string item = "//section[@id='proposed-agenda']//section[@class='annotations']/section[@class='item'][3]";
+  EXPECT_EQ(page.text(item + "/p[1]/em"), "Note");
+  EXPECT_EQ(page.text(item + "/p[1]"), "Note <script>alert(1)</script>");
+  EXPECT_EQ(page.count("//section[@id='organization']"), 0u);  // only for the organization of work
 }
 
 TEST(ProcedurePage, OthersSeeTheProposalAndTheObjectionsButNoForm) {
@@ -446,6 +563,7 @@ TEST(ProcedurePage, OthersSeeTheProposalAndTheObjectionsButNoForm) {
   EXPECT_EQ(page.count("//form[@id='objection-form']"), 0u);
   EXPECT_EQ(page.text("//p[@class='objection']"), "Silence broken by member on 2022-05-21 10:15 UTC: No.");
   EXPECT_EQ(page.count("//section[@id='organization']"), 0u);  // no readable draft
+  EXPECT_EQ(page.count("//section[@id='proposed-agenda']"), 0u);
 
   view.procedure = procedure(store::ProcedureStatus::open);
   view.may_withdraw = true;

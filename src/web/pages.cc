@@ -23,9 +23,6 @@ namespace {
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
 
 
-// The length of the well-formed UTF-8 sequence starting at `at`, or 0 when
-// the bytes there are not one (overlong forms and surrogates included).
-
 // Characters XML forbids or HTML reports as errors: C0 and C1 controls other
 // than tab, newline and carriage return, and the noncharacters U+FFFE, U+FFFF.
 bool is_unwanted(std::string_view sequence) {
@@ -259,9 +256,9 @@ void write_downloads(const MeetingPageView& view, const std::string& lang, const
 
 }  // namespace
 
-std::string escape_html(std::string_view text) {
+std::string valid_characters(std::string_view text) {
   std::string out;
-  out.reserve(text.size() + text.size() / 8);
+  out.reserve(text.size());
   for (size_t i = 0; i < text.size();) {
     const size_t length = utf8_sequence_length(text, i);
     if (length == 0) {
@@ -271,17 +268,24 @@ std::string escape_html(std::string_view text) {
     }
     const std::string_view sequence = text.substr(i, length);
     i += length;
-    if (is_unwanted(sequence)) {
-      out += kReplacement;
-      continue;
-    }
-    switch (sequence[0]) {
+    out += is_unwanted(sequence) ? kReplacement : sequence;
+  }
+  return out;
+}
+
+std::string escape_html(std::string_view text) {
+  // The characters escaped are ASCII, so escaping after the repair is safe.
+  const std::string valid = valid_characters(text);
+  std::string out;
+  out.reserve(valid.size() + valid.size() / 8);
+  for (const char c : valid) {
+    switch (c) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
       case '"': out += "&quot;"; break;
       case '\'': out += "&#39;"; break;
-      default: out += sequence;
+      default: out += c;
     }
   }
   return out;
@@ -409,7 +413,7 @@ std::string render_meeting_page(const MeetingPageView& view, const Catalog& cata
   options.meeting_block = false;
   options.annex = false;
   options.xhtml = true;
-  body += "<section id=\"agenda\" class=\"agenda-document\">\n" + render_html_body(layout, options) +
+  body += "<section id=\"agenda\" class=\"agenda-document\">\n" + valid_characters(render_html_body(layout, options)) +
           "</section>\n";
   write_timetable(layout, catalog, body);
   write_downloads(view, lang, catalog, body);

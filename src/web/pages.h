@@ -32,6 +32,11 @@ namespace plenary::web {
 // and valid XML.
 std::string escape_html(std::string_view text);
 
+// `text` with broken UTF-8 and the characters XML forbids replaced by
+// U+FFFD, and nothing else changed: for HTML made by a renderer that
+// escapes markup but passes other bytes through.
+std::string valid_characters(std::string_view text);
+
 // file_stem() is render/formats.h's: the same stem names the files on disk and in URLs.
 
 struct LanguageLink {

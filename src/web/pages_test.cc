@@ -114,6 +114,21 @@ TEST(RenderPage, EscapesTheTitleAndLinks) {
   expect_no_inline_code(page);
 }
 
+TEST(ValidCharacters, RepairsWithoutEscaping) {
+  EXPECT_EQ(valid_characters("<p>a&amp;b</p>"), "<p>a&amp;b</p>");
+  EXPECT_EQ(valid_characters("x\xFFy\x01z"), "x\xEF\xBF\xBDy\xEF\xBF\xBDz");
+  EXPECT_EQ(valid_characters("会议"), "会议");
+}
+
+TEST(MeetingPage, BrokenTextInTheAgendaStillMakesAValidPage) {
+  // The agenda's renderer escapes markup but passes other bytes through.
+  Meeting meeting = load_example();
+  meeting.items[1].title["fr"] = "Titre \xFF avec \x02 contr\xC3\xB4le";
+  Page page;
+  ASSERT_NO_FATAL_FAILURE(parse(render_meeting_page(example_view(meeting, "fr"), Catalog::load("fr")), page));
+  EXPECT_NE(page.html.find("Titre \xEF\xBF\xBD avec \xEF\xBF\xBD contrôle"), std::string::npos);
+}
+
 TEST(MeetingPage, RendersInAllSixLanguages) {
   const Meeting meeting = load_example();
   const std::map<std::string, std::string> ordinals{{"ar", "الاجتماع التاسع"},   {"zh", "第九次会议"},

@@ -54,7 +54,7 @@ Response index_page(Call& call, const std::string& lang) {
   const std::optional<Date> today = parse_iso_date(now.substr(0, 10));
   std::vector<store::MeetingSummary> published;
   std::string key = "index:" + lang + ":" + now.substr(0, 10), latest;
-  for (const store::MeetingSummary& m : call.store->meetings()) {
+  for (const store::MeetingSummary& m : call.services.summaries.all(*call.store)) {
     if (!m.published) continue;
     published.push_back(m);
     key += fmt::format(":{}.{}", m.id, m.calendar_sequence);

@@ -62,6 +62,8 @@ class MeetingCache {
 class SummaryCache {
  public:
   std::optional<store::MeetingSummary> get(int64_t id, store::Store& store);
+  // Every meeting's summary, as Store::meetings() lists them.
+  std::vector<store::MeetingSummary> all(store::Store& store);
   void forget();
 
  private:
@@ -71,6 +73,8 @@ class SummaryCache {
   };
   std::mutex mutex_;
   std::map<int64_t, Entry> entries_;
+  std::optional<std::chrono::steady_clock::time_point> all_read_at_;
+  std::vector<store::MeetingSummary> all_;
   uint64_t generation_ = 0;  // bumped by forget(): a read begun before it is not kept
 };
 
