@@ -13,6 +13,7 @@
 #include "format/plan_json.h"
 #include "planning/planner.h"
 #include "web/downloads.h"
+#include "web/json_input.h"
 #include "web/meeting_writes.h"
 #include "web/procedures.h"
 #include "web/services.h"
@@ -34,57 +35,6 @@ json summary_json(const store::MeetingSummary& m) {
            {"updated_at", m.updated_at}};
   out["published_at"] = m.published ? json(m.published_at) : json(nullptr);
   return out;
-}
-
-// ---- Reading request bodies
-
-const json& member(const json& body, const std::string& name) {
-  if (!body.contains(name)) throw HttpError(400, "\"" + name + "\" is required", name);
-  return body.at(name);
-}
-
-int64_t based_on_version(const json& body) {
-  const json& value = member(body, "based_on_version");
-  if (!value.is_number_integer() || value.get<int64_t>() < 1)
-    throw HttpError(400, "\"based_on_version\" must be the meeting's version, a positive integer", "based_on_version");
-  return value.get<int64_t>();
-}
-
-std::string text_member(const json& body, const std::string& name, bool required = true) {
-  if (!body.contains(name)) {
-    if (required) throw HttpError(400, "\"" + name + "\" is required", name);
-    return "";
-  }
-  if (!body.at(name).is_string()) throw HttpError(400, "\"" + name + "\" must be a string", name);
-  return body.at(name).get<std::string>();
-}
-
-// Every key of `body` must be one of `allowed`: a typo is an error, not a no-op.
-void only_keys(const json& body, std::initializer_list<const char*> allowed, const std::string& where = "") {
-  for (const auto& [key, value] : body.items()) {
-    bool known = false;
-    for (const char* name : allowed) known = known || key == name;
-    if (!known) {
-      std::string names;
-      for (const char* name : allowed) names += std::string(names.empty() ? "" : ", ") + name;
-      throw HttpError(400, fmt::format("unknown key \"{}\"{}; expected one of: {}", key, where, names),
-                      where.empty() ? key : where + "." + key);
-    }
-  }
-}
-
-// {"fr": "...", "en": "..."} as LangText.
-LangText lang_text_member(const json& body, const std::string& name) {
-  const json& value = member(body, name);
-  if (!value.is_object()) throw HttpError(400, "\"" + name + "\" must be an object of texts by language code", name);
-  LangText text;
-  for (const auto& [language, entry] : value.items()) {
-    if (!is_official_language(language))
-      throw HttpError(400, "\"" + language + "\" is not one of ar, zh, en, fr, ru, es", name + "." + language);
-    if (!entry.is_string()) throw HttpError(400, "must be a string", name + "." + language);
-    text[language] = entry.get<std::string>();
-  }
-  return text;
 }
 
 // A meeting given as JSON: read and checked like a meeting file; 422 with
@@ -143,15 +93,6 @@ void require_decision(const Meeting& meeting, const std::string& id) {
   for (const Decision& decision : meeting.decisions)
     if (decision.id == id) return;
   throw HttpError(404, "there is no decision \"" + id + "\"", "decision");
-}
-
-// An integer member that must fit an int: 4294967298 is not position 2.
-int int_member(const json& value, const std::string& name) {
-  constexpr int64_t kMin = std::numeric_limits<int>::min(), kMax = std::numeric_limits<int>::max();
-  const bool fits = value.is_number_unsigned() ? value.get<uint64_t>() <= static_cast<uint64_t>(kMax)
-                    : value.is_number_integer() && value.get<int64_t>() >= kMin && value.get<int64_t>() <= kMax;
-  if (!fits) throw HttpError(400, "\"" + name + "\" must be an integer that fits 32 bits", name);
-  return static_cast<int>(value.get<int64_t>());
 }
 
 // The meeting's record with a check that the caller may read it: the

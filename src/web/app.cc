@@ -11,6 +11,7 @@
 #include "edit/edit.h"
 #include "format/meeting_json.h"
 #include "model/check.h"
+#include "web/meeting_writes.h"
 #include "web/pages.h"
 #include "web/procedures.h"
 #include "web/services.h"
@@ -222,15 +223,9 @@ HttpError conflict_error(Call& call, const store::MeetingRecord& current, int64_
                          " (it is at version " + std::to_string(current.version) + "); reload it",
                      "based_on_version", details);
   }
-  // What the editor read is the document written by the version they name.
-  // The working document at that version is the one written by the last
-  // edit at or before it (a publication copies, it does not change it).
-  std::string read;
-  for (const store::AuditEntry& entry : call.store->audit(current.id))
-    if (entry.version <= based_on_version && entry.action != "publish") read = entry.after;
-  MeetingFile before = parse_meeting_json(read, "version " + std::to_string(based_on_version));
-  if (before.meeting)
-    for (const std::string& change : edit::describe_changes(*before.meeting, *working_meeting(call, current)))
+  // What the editor read, against what is there now.
+  if (const std::optional<Meeting> before = working_meeting_at(call, current.id, based_on_version))
+    for (const std::string& change : edit::describe_changes(*before, *working_meeting(call, current)))
       changes.push_back(change);
   details["changes"] = changes;
   return HttpError(409,

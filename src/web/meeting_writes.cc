@@ -78,7 +78,6 @@ Meeting change_item(const Meeting& current, const std::string& key, const ItemCh
 }
 
 std::optional<Meeting> working_meeting_at(Call& call, int64_t meeting_id, int64_t version) {
-  // The same reading of the audit log as conflict_error's (app.cc).
   std::string read;
   for (const store::AuditEntry& entry : call.store->audit(meeting_id))
     if (entry.version <= version && entry.action != "publish") read = entry.after;

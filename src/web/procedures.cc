@@ -6,6 +6,7 @@
 #include "auth/permissions.h"
 #include "format/meeting_json.h"
 #include "render/layout.h"
+#include "web/json_input.h"
 
 namespace plenary::web {
 
@@ -193,47 +194,25 @@ void add_procedure_api_routes(Services& services) {
     const store::MeetingRecord record = find_meeting(call, id_param(params, "id"));
     call.editor_of(record.body);
     const json body = json_body(request);
-    for (const auto& [key, value] : body.items())
-      if (key != "based_on_version" && key != "subject" && key != "description" && key != "deadline" &&
-          key != "approved" && key != "by" && key != "item")
-        throw HttpError(400, "unknown key \"" + key + "\"", key);
-    auto text = [&](const char* name, bool required) -> std::string {
-      if (!body.contains(name)) {
-        if (required) throw HttpError(400, std::string("\"") + name + "\" is required", name);
-        return "";
-      }
-      if (!body.at(name).is_string()) throw HttpError(400, std::string("\"") + name + "\" must be a string", name);
-      return body.at(name).get<std::string>();
-    };
-    auto lang_text = [&](const char* name) {
-      LangText out;
-      if (!body.contains(name)) return out;
-      if (!body.at(name).is_object()) throw HttpError(400, std::string("\"") + name + "\" must be an object of texts by language", name);
-      for (const auto& [language, value] : body.at(name).items()) {
-        if (!value.is_string()) throw HttpError(400, "must be a string", std::string(name) + "." + language);
-        out[language] = value.get<std::string>();
-      }
-      return out;
-    };
-    if (!body.contains("based_on_version") || !body.at("based_on_version").is_number_integer())
-      throw HttpError(400, "\"based_on_version\" must be the meeting's version", "based_on_version");
+    only_keys(body, {"based_on_version", "subject", "description", "deadline", "approved", "by", "item"});
+    const int64_t based_on = based_on_version(body);
     ProcedureRequest proposal;
-    const std::string subject = text("subject", true);
+    const std::string subject = text_member(body, "subject");
     std::optional<store::ProcedureSubject> parsed = store::procedure_subject_from(subject);
     if (!parsed) throw HttpError(400, "\"subject\" must be calendar, topics or organization", "subject");
     proposal.subject = *parsed;
-    proposal.description = text("description", true);
-    proposal.deadline = text("deadline", true);
-    proposal.approved = lang_text("approved");
-    proposal.by = lang_text("by");
-    proposal.item = text("item", false);
+    proposal.description = text_member(body, "description");
+    proposal.deadline = text_member(body, "deadline");
+    if (body.contains("approved")) proposal.approved = lang_text_member(body, "approved");
+    if (body.contains("by")) proposal.by = lang_text_member(body, "by");
+    proposal.item = text_member(body, "item", false);
     if (!proposal.item.empty()) {
       std::optional<std::string> key = parse_item_key(proposal.item);
       if (!key) throw HttpError(400, "\"item\" must be an item number like 1 (b)", "item");
       proposal.item = *key;
     }
     const store::SilenceProcedure procedure =
-        submit_procedure(call, record, body.at("based_on_version").get<int64_t>(), proposal);
+        submit_procedure(call, record, based_on, proposal);
     Response response = json_response(201, procedure_json(procedure));
     response.set("location", fmt::format("/api/v1/procedures/{}", procedure.id));
     return response;
@@ -277,11 +256,10 @@ void add_procedure_api_routes(Services& services) {
     if (!auth::may_object(member, record.body))
       throw HttpError(403, "only members of the Bureau of " + record.body + " may break the silence");
     const json body = json_body(request);
-    for (const auto& [key, value] : body.items())
-      if (key != "comment") throw HttpError(400, "unknown key \"" + key + "\"; expected comment", key);
-    if (!body.contains("comment") || !body.at("comment").is_string() || body.at("comment").get<std::string>().empty())
-      throw HttpError(400, "say why you object: \"comment\" is required", "comment");
-    return json_response(200, procedure_json(call.store->object(procedure.id, member.name, body.at("comment").get<std::string>())));
+    only_keys(body, {"comment"});
+    const std::string comment = text_member(body, "comment", false);
+    if (comment.empty()) throw HttpError(400, "say why you object: \"comment\" is required", "comment");
+    return json_response(200, procedure_json(call.store->object(procedure.id, member.name, comment)));
   });
 
   r.add("POST", "/api/v1/procedures/{pid}/withdraw", [&services, procedure_for](const Request& request, const RouteParams& params) {
