@@ -6,9 +6,7 @@
 
 namespace plenary {
 
-namespace {
-
-std::string escape(const std::string& text) {
+std::string escape_markup(std::string_view text) {
   std::string out;
   out.reserve(text.size() + text.size() / 8);
   for (char c : text) {
@@ -23,6 +21,10 @@ std::string escape(const std::string& text) {
   }
   return out;
 }
+
+namespace {
+
+std::string escape(const std::string& text) { return escape_markup(text); }
 
 // Only web and mail links are written as links; anything else (javascript:,
 // data:) stays plain text.

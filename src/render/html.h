@@ -2,12 +2,17 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "render/layout.h"
 
 namespace plenary {
 
 std::string render_html(const AgendaLayout& layout);
+
+// & < > " ' as character references: safe in element content and in quoted
+// attribute values. Other bytes pass through as they are.
+std::string escape_markup(std::string_view text);
 
 // How the agenda's body is written when another page (the web application's
 // meeting page) puts it under its own headings. The defaults give what

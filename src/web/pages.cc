@@ -275,20 +275,7 @@ std::string valid_characters(std::string_view text) {
 
 std::string escape_html(std::string_view text) {
   // The characters escaped are ASCII, so escaping after the repair is safe.
-  const std::string valid = valid_characters(text);
-  std::string out;
-  out.reserve(valid.size() + valid.size() / 8);
-  for (const char c : valid) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
+  return escape_markup(valid_characters(text));
 }
 
 
