@@ -16,13 +16,8 @@ namespace plenary::web {
 namespace {
 
 using testing::Page;
+using testing::load_example;
 using testing::parse;
-
-Meeting load_example() {
-  MeetingFile file = load_meeting_file(PLENARY_SOURCE_DIR "/examples/ctoc-wg7-2022/meeting.toml");
-  EXPECT_TRUE(file.meeting.has_value());
-  return file.meeting.value_or(Meeting{});
-}
 
 const Catalog& english() {
   static const Catalog catalog = Catalog::load("en");

@@ -1,4 +1,4 @@
-// What the page tests share: a page parsed as XML (every page plenary
+// What the page tests share: the example meeting, and a page parsed as XML (every page plenary
 // writes is well-formed XHTML), asked questions in XPath.
 #pragma once
 
@@ -7,6 +7,8 @@
 
 #include <string>
 #include <vector>
+
+#include "format/meeting_file.h"
 
 namespace plenary::web::testing {
 
@@ -35,6 +37,13 @@ struct Page {
   }
   size_t count(const std::string& xpath) const { return document.select_nodes(xpath.c_str()).size(); }
 };
+
+// The example meeting, the ninth meeting of CTOC/COP/WG.7.
+inline Meeting load_example() {
+  MeetingFile file = load_meeting_file(PLENARY_SOURCE_DIR "/examples/ctoc-wg7-2022/meeting.toml");
+  EXPECT_TRUE(file.meeting.has_value());
+  return file.meeting.value_or(Meeting{});
+}
 
 inline void parse(const std::string& html, Page& page) {
   page.html = html;

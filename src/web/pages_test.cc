@@ -14,15 +14,9 @@ namespace plenary::web {
 namespace {
 
 using testing::Page;
+using testing::load_example;
 using testing::parse;
 
-Meeting load_example() {
-  MeetingFile file = load_meeting_file(PLENARY_SOURCE_DIR "/examples/ctoc-wg7-2022/meeting.toml");
-  EXPECT_TRUE(file.meeting.has_value());
-  return file.meeting.value_or(Meeting{});
-}
-
-// Every page must parse as XML; the tests then ask it questions in XPath.
 // What the Content-Security-Policy forbids: inline styles and scripts, and
 // event handler attributes.
 void expect_no_inline_code(const Page& page) {
