@@ -363,8 +363,15 @@ struct SqliteStore::Impl {
   // Saves `document` as the next version, audited as `action`.
   MeetingRecord save_document(const MeetingRecord& before, const std::string& document,
                               const std::string& who, const std::string& action,
-                              const std::string& time) {
-    Run(update_document).bind(document).bind(time).bind(before.id).run();
+                              const std::string& time, const std::string& symbol = "") {
+    const std::string& new_symbol = symbol.empty() ? before.symbol : symbol;
+    if (new_symbol != before.symbol) {
+      Run run(meeting_with_symbol);
+      run.bind(new_symbol);
+      if (run.next_row())
+        throw AlreadyExists("meeting " + std::to_string(run.integer(0)) + " already has symbol " + new_symbol);
+    }
+    Run(update_document).bind(document).bind(new_symbol).bind(time).bind(before.id).run();
     MeetingRecord after = *find(before.id);
     append_audit(after, who, action, before.document, after.document);
     return after;
@@ -516,7 +523,7 @@ struct SqliteStore::Impl {
       " updated_at) VALUES ((SELECT COALESCE(MAX(id), 0) + 1 FROM meetings), ?, ?, ?, 1, 0, ?, ?)"
       " RETURNING id"};
   Statement update_document{
-      db.get(), "UPDATE meetings SET document = ?, version = version + 1, updated_at = ? WHERE id = ?"};
+      db.get(), "UPDATE meetings SET document = ?, symbol = ?, version = version + 1, updated_at = ? WHERE id = ?"};
   Statement publish_document{db.get(),
                              "UPDATE meetings SET published_document = document, published_at = ?,"
                              " calendar_sequence = calendar_sequence + 1, version = version + 1,"
@@ -667,6 +674,13 @@ MeetingRecord SqliteStore::create_meeting(const std::string& body, const std::st
 MeetingRecord SqliteStore::update_meeting(int64_t id, int64_t based_on_version,
                                           const std::string& document, const std::string& who,
                                           const std::string& action) {
+  return save_meeting(id, based_on_version, "", document, who, action);
+}
+
+MeetingRecord SqliteStore::save_meeting(int64_t id, int64_t based_on_version, const std::string& symbol,
+                                        const std::string& document, const std::string& who,
+                                        const std::string& action) {
+  if (!symbol.empty()) check_name("symbol", symbol);
   check_text("document", document, kMaxDocumentBytes);
   check_name("who", who);
   check_name("action", action);
@@ -674,7 +688,7 @@ MeetingRecord SqliteStore::update_meeting(int64_t id, int64_t based_on_version,
     throw InvalidInput("action \"" + action + "\" is reserved for create_meeting and publish");
   WriteTransaction transaction(impl_->db.get());
   MeetingRecord before = impl_->current(id, based_on_version);
-  MeetingRecord after = impl_->save_document(before, document, who, action, impl_->now());
+  MeetingRecord after = impl_->save_document(before, document, who, action, impl_->now(), symbol);
   transaction.commit();
   return after;
 }

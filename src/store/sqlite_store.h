@@ -33,6 +33,9 @@ class SqliteStore final : public Store {
                                const std::string& document, const std::string& who) override;
   MeetingRecord update_meeting(int64_t id, int64_t based_on_version, const std::string& document,
                                const std::string& who, const std::string& action) override;
+  MeetingRecord save_meeting(int64_t id, int64_t based_on_version, const std::string& symbol,
+                             const std::string& document, const std::string& who,
+                             const std::string& action) override;
   MeetingRecord publish(int64_t id, int64_t based_on_version, const std::string& who,
                         const std::vector<NoticeText>& notices) override;
   std::vector<UpdateNotice> updates(int64_t meeting_id) override;

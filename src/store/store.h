@@ -257,6 +257,13 @@ class Store {
                                        const std::string& document, const std::string& who,
                                        const std::string& action) = 0;
 
+  // update_meeting that also gives the meeting the agenda symbol `symbol`
+  // ("" keeps it), so that the record follows the document. Throws
+  // AlreadyExists when another meeting has that symbol.
+  virtual MeetingRecord save_meeting(int64_t id, int64_t based_on_version, const std::string& symbol,
+                                     const std::string& document, const std::string& who,
+                                     const std::string& action) = 0;
+
   // Publishes the working document as it is at `based_on_version`: copies it
   // to published_document, bumps calendar_sequence and version, and records
   // the notices (none, or at most one per language). Audited as "publish".

@@ -143,11 +143,23 @@ Handler write(Services& services, const std::string& action, EditFn edit_fn) {
       body["based_on_version"] = std::stoll(text);
     }
     const int64_t based_on = based_on_version(body);
-    const store::MeetingRecord saved = save_change(call, record, based_on, action, [&](const Meeting& meeting) {
+    workflow::SaveOptions options;
+    if (body.contains("withdraw_procedures")) {
+      if (!body["withdraw_procedures"].is_boolean())
+        throw HttpError(400, "\"withdraw_procedures\" must be true or false", "withdraw_procedures");
+      options.withdraw_procedures = body["withdraw_procedures"].get<bool>();
+      body.erase("withdraw_procedures");
+    }
+    const workflow::Saved saved = save(call, record, based_on, action, [&](const Meeting& meeting) {
       return edit_fn(meeting, body);
-    });
-    Readable readable{saved, true};
-    return json_response(200, record_json(call, readable));
+    }, options);
+    json out = record_json(call, Readable{saved.record, true});
+    out["merged"] = saved.merged;
+    json replanned = json::array();
+    for (const planning::PlanChange& change : saved.replanned) replanned.push_back(change.text);
+    out["replanned"] = replanned;
+    out["withdrawn_procedures"] = saved.withdrawn;
+    return json_response(200, out);
   };
 }
 
@@ -370,10 +382,16 @@ void add_api_routes(Services& services) {
     const store::MeetingRecord record = find_meeting(call, id_param(params, "id"));
     call.editor_of(record.body);
     const json body = json_body(request);
-    only_keys(body, {"based_on_version", "notice"});
+    only_keys(body, {"based_on_version", "notice", "without_organization"});
     const int64_t based_on = based_on_version(body);
     const LangText notices = body.contains("notice") ? lang_text_member(body, "notice") : LangText{};
-    const store::MeetingRecord published = publish_meeting(call, record, based_on, notices);
+    workflow::PublishOptions options;
+    if (body.contains("without_organization")) {
+      if (!body["without_organization"].is_boolean())
+        throw HttpError(400, "\"without_organization\" must be true or false", "without_organization");
+      options.without_organization = body["without_organization"].get<bool>();
+    }
+    const store::MeetingRecord published = publish_meeting(call, record, based_on, notices, options);
     return json_response(200, record_json(call, Readable{published, true}));
   });
 

@@ -135,7 +135,10 @@ int64_t id_param(const RouteParams& params, const std::string& name) {
 
 store::MeetingRecord find_meeting(Call& call, int64_t id) {
   std::optional<store::MeetingRecord> record = call.store->meeting(id);
-  if (!record) throw HttpError(404, "there is no meeting " + std::to_string(id));
+  // A meeting the caller may not see does not exist for it, on every route:
+  // a 403 would tell that it does.
+  if (!record || (!record->published && !reads_drafts(call, record->body)))
+    throw HttpError(404, "there is no meeting " + std::to_string(id));
   return *record;
 }
 
@@ -212,63 +215,73 @@ Response conditional(const Request& request, const CachedBytes& bytes) {
 
 // ---- Saving
 
-HttpError conflict_error(Call& call, const store::MeetingRecord& current, int64_t based_on_version) {
-  nlohmann::json details{{"current_version", current.version}, {"based_on_version", based_on_version}};
-  nlohmann::json changes = nlohmann::json::array();
-  // A version the meeting never had: nothing "changed since" it.
-  if (based_on_version > current.version) {
-    details["changes"] = changes;
-    return HttpError(409,
-                     "meeting " + std::to_string(current.id) + " has no version " + std::to_string(based_on_version) +
-                         " (it is at version " + std::to_string(current.version) + "); reload it",
-                     "based_on_version", details);
-  }
-  // What the editor read, against what is there now.
-  if (const std::optional<Meeting> before = working_meeting_at(call, current.id, based_on_version))
-    for (const std::string& change : edit::describe_changes(*before, *working_meeting(call, current)))
-      changes.push_back(change);
-  details["changes"] = changes;
-  return HttpError(409,
-                   "meeting " + std::to_string(current.id) + " changed since version " +
-                       std::to_string(based_on_version) + " (it is at version " + std::to_string(current.version) +
-                       "); reload it and make the change again",
-                   "based_on_version", details);
-}
-
 namespace {
 
-// 422 with every finding when the meeting has errors.
-void require_no_errors(const Meeting& meeting) {
-  nlohmann::json findings = nlohmann::json::array();
-  std::string first_path, first_message;
-  for (const Finding& finding : check_meeting(meeting, CheckOptions{})) {
-    if (finding.severity != Severity::error) continue;
-    if (first_message.empty()) first_path = finding.path, first_message = finding.message;
-    findings.push_back({{"field", finding.path}, {"message", finding.message}});
+nlohmann::json findings_json(const std::vector<workflow::Finding>& findings) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const workflow::Finding& finding : findings)
+    out.push_back({{"field", finding.field}, {"message", finding.message}});
+  return out;
+}
+
+HttpError stale_http_error(const workflow::Stale& stale) {
+  nlohmann::json conflicts = nlohmann::json::array();
+  for (const edit::MergeConflict& conflict : stale.conflicts)
+    conflicts.push_back(
+        {{"field", conflict.field}, {"base", conflict.base}, {"yours", conflict.yours}, {"theirs", conflict.theirs}});
+  return HttpError(409, stale.what(), stale.field(),
+                   {{"current_version", stale.current_version},
+                    {"based_on_version", stale.based_on_version},
+                    {"changes", stale.changes},
+                    {"conflicts", conflicts}});
+}
+
+int status_of(workflow::Refusal why) {
+  switch (why) {
+    case workflow::Refusal::malformed: return 400;
+    case workflow::Refusal::not_allowed: return 403;
+    case workflow::Refusal::not_found: return 404;
+    case workflow::Refusal::conflict: return 409;
+    case workflow::Refusal::unprocessable: return 422;
   }
-  if (!findings.empty())
-    throw HttpError(422, "the change leaves the meeting with errors: " + first_path + ": " + first_message, first_path,
-                    {{"findings", findings}});
+  return 500;
 }
 
 }  // namespace
 
+HttpError web_error(const std::exception& error) {
+  if (const auto* http = dynamic_cast<const HttpError*>(&error)) return *http;
+  if (const auto* stale = dynamic_cast<const workflow::Stale*>(&error)) return stale_http_error(*stale);
+  if (const auto* held = dynamic_cast<const workflow::HeldByProcedure*>(&error))
+    return HttpError(409, held->what(), held->field(), {{"procedure", held->procedure_id}});
+  if (const auto* refused = dynamic_cast<const workflow::Refused*>(&error)) {
+    nlohmann::json details = nlohmann::json::object();
+    if (!refused->findings().empty()) details["findings"] = findings_json(refused->findings());
+    return HttpError(status_of(refused->why()), refused->what(), refused->field(), details);
+  }
+  if (const auto* edit_error = dynamic_cast<const edit::EditError*>(&error))
+    return HttpError(422, edit_error->what(), edit_error->field);
+  if (dynamic_cast<const store::VersionConflict*>(&error)) return HttpError(409, error.what(), "based_on_version");
+  if (dynamic_cast<const store::NotFound*>(&error)) return HttpError(404, error.what());
+  if (dynamic_cast<const store::AlreadyExists*>(&error)) return HttpError(409, error.what());
+  if (dynamic_cast<const store::InvalidInput*>(&error)) return HttpError(422, error.what());
+  return HttpError(500, std::string("internal error: ") + error.what());
+}
+
+HttpError conflict_error(Call& call, const store::MeetingRecord& current, int64_t based_on_version) {
+  return stale_http_error(workflow::stale_error(*call.store, current, based_on_version));
+}
+
+workflow::Saved save(Call& call, const store::MeetingRecord& record, int64_t based_on_version,
+                     const std::string& action, const std::function<Meeting(const Meeting&)>& change,
+                     const workflow::SaveOptions& options) {
+  const workflow::Actor actor{call.editor_of(record.body), call.now()};
+  return workflow::save_change(*call.store, actor, record, based_on_version, action, change, options);
+}
+
 store::MeetingRecord save_change(Call& call, const store::MeetingRecord& record, int64_t based_on_version,
                                  const std::string& action, const std::function<Meeting(const Meeting&)>& change) {
-  const store::User& editor = call.editor_of(record.body);
-  if (record.version != based_on_version) throw conflict_error(call, record, based_on_version);
-  Meeting changed;
-  try {
-    changed = change(*working_meeting(call, record));
-  } catch (const edit::EditError& error) {
-    throw HttpError(422, error.what(), error.field);
-  }
-  require_no_errors(changed);
-  try {
-    return call.store->update_meeting(record.id, based_on_version, meeting_to_json(changed), editor.name, action);
-  } catch (const store::VersionConflict& conflict) {
-    throw conflict_error(call, conflict.current(), based_on_version);
-  }
+  return save(call, record, based_on_version, action, change).record;
 }
 
 // ---- The application
@@ -334,18 +347,9 @@ Response App::handle(const Request& request) {
       response = state_->services.router.route(request);
       if (response.status >= 400 && response.body.empty())
         response = error_response(services, request, response.status, response.status == 404 ? "page not found" : "error", "");
-    } catch (const HttpError& error) {
+    } catch (const std::exception& thrown) {
+      const HttpError error = web_error(thrown);
       response = error_response(services, request, error.status(), error.what(), error.field(), error.details());
-    } catch (const store::VersionConflict& conflict) {
-      response = error_response(services, request, 409, conflict.what(), "based_on_version");
-    } catch (const store::NotFound& error) {
-      response = error_response(services, request, 404, error.what(), "");
-    } catch (const store::AlreadyExists& error) {
-      response = error_response(services, request, 409, error.what(), "");
-    } catch (const store::InvalidInput& error) {
-      response = error_response(services, request, 422, error.what(), "");
-    } catch (const std::exception& error) {
-      response = error_response(services, request, 500, std::string("internal error: ") + error.what(), "");
     }
   } catch (const std::exception& error) {
     // The error page itself failed: answer in plain JSON.

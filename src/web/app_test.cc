@@ -288,7 +288,7 @@ TEST_F(AppTest, SilenceProcedureEndsExactlyAtItsDeadline) {
   const json record = handle_json("GET", "/api/v1/meetings/1", "", nullptr);
   EXPECT_EQ(record["calendar_sequence"], 2);
   EXPECT_NE(record["meeting"]["items"][0]["subitems"][1]["annotation"]["fr"].get<std::string>().find(
-                "{{decision:silence-procedure-2}}"),
+                "{{decision:bureau-organization-2}}"),
             std::string::npos);
 }
 

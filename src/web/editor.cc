@@ -102,14 +102,8 @@ Handler editor_route(Services& services, PageFn fn) {
         Response response = fn(call, params);
         response.set("cache-control", "no-store");
         return response;
-      } catch (const store::NotFound& error) {
-        throw HttpError(404, error.what());
-      } catch (const store::AlreadyExists& error) {
-        throw HttpError(409, error.what());
-      } catch (const store::InvalidInput& error) {
-        throw HttpError(422, error.what());
-      } catch (const edit::EditError& error) {
-        throw HttpError(422, error.what(), error.field);
+      } catch (const std::exception& thrown) {
+        throw web_error(thrown);
       }
     } catch (const HttpError& error) {
       return error_page(call, params, error);
@@ -194,8 +188,12 @@ std::vector<std::string> detail_lines(const nlohmann::json& details) {
   return lines;
 }
 
+// Errors the form can be shown again with: bad values, results with errors,
+// and conflicts that are not a stale version (a procedure holds the field,
+// the symbol is taken). A stale version has a page of its own.
 bool is_form_error(const HttpError& error) {
-  return (error.status() == 400 || error.status() == 422) && error.field() != "csrf";
+  const bool conflict = error.status() == 409 && !error.details().contains("changes");
+  return (error.status() == 400 || error.status() == 422 || conflict) && error.field() != "csrf";
 }
 
 // ---- Pages
@@ -339,13 +337,10 @@ Handler meeting_form(Services& services, FormIdFn form_id, WriteFn write) {
     try {
       require_utf8(post.form);
       return write(post);
-    } catch (const HttpError& error) {
-      if (!is_form_error(error)) throw;
+    } catch (const std::exception& thrown) {
+      const HttpError error = web_error(thrown);
+      if (!is_form_error(error)) throw error;
       return refused(post, error.status(), error.field(), error.what(), detail_lines(error.details()));
-    } catch (const edit::EditError& error) {
-      return refused(post, 422, error.field, error.what());
-    } catch (const store::InvalidInput& error) {
-      return refused(post, 422, "", error.what());
     }
   });
 }
@@ -614,13 +609,11 @@ Response create_meeting_from_form(Call& call) {
     }
     const store::MeetingRecord record = create_meeting(call, meeting);
     return redirect(fmt::format("/edit/meetings/{}?saved={}", record.id, record.version));
-  } catch (const HttpError& error) {
-    if (!is_form_error(error)) throw;
-    return refuse(error.status(), error.field(), error.what(), detail_lines(error.details()));
-  } catch (const store::AlreadyExists& error) {
-    return refuse(409, "symbol", error.what(), {});
-  } catch (const store::InvalidInput& error) {
-    return refuse(422, "", error.what(), {});
+  } catch (const std::exception& thrown) {
+    const HttpError error = web_error(thrown);
+    if (!is_form_error(error)) throw error;
+    return refuse(error.status(), error.field() == "document.symbol" ? "symbol" : error.field(), error.what(),
+                  detail_lines(error.details()));
   }
 }
 

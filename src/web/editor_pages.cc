@@ -913,7 +913,7 @@ std::string render_procedure_page(const ProcedureView& view, const Catalog& cata
           paragraphs_html(p.description) + "</div>\n";
   if (view.draft)
     for (const Decision& decision : view.draft->decisions)
-      if (decision.id.rfind("silence-procedure-", 0) == 0)
+      if (decision.id.rfind("bureau-", 0) == 0)
         body += "<p class=\"decision\">The decision as it will be recorded: " +
                 esc(decision_sentence(decision, some_text(decision.by), some_text(decision.approved), catalog)) +
                 "</p>\n";

@@ -7,87 +7,13 @@
 #include "format/meeting_json.h"
 #include "render/layout.h"
 #include "web/json_input.h"
+#include "web/meeting_writes.h"
 
 namespace plenary::web {
 
 namespace {
 
 using nlohmann::json;
-
-Item* find_mutable_item(std::vector<Item>& items, const std::string& key, int parent = 0) {
-  for (Item& item : items) {
-    if (item_key(parent ? parent : item.number, parent ? item.number : 0) == key) return &item;
-    if (!parent)
-      if (Item* sub = find_mutable_item(item.subitems, key, item.number)) return sub;
-  }
-  return nullptr;
-}
-
-// The item whose annotation cites the decision: the one asked for, else
-// the adoption of the agenda (which carries the organization of work), else
-// the first item.
-std::string citing_item(const Meeting& meeting, const std::string& asked) {
-  if (!asked.empty()) {
-    if (!find_item(meeting, asked)) throw HttpError(422, "there is no item " + asked, "item");
-    return asked;
-  }
-  for (const auto& [key, item] : schedulable_items(meeting))
-    if (item->kind == ItemKind::adoption_of_agenda) return key;
-  if (meeting.items.empty()) throw HttpError(422, "the meeting has no items to cite the decision in", "item");
-  return item_key(meeting.items.front().number);
-}
-
-// The key of the item whose annotation cites decision `id` in the draft.
-bool cites(const Item& item, const std::string& id) {
-  for (const auto& [language, text] : item.annotation)
-    for (const Paragraph& paragraph : text)
-      for (const Inline& part : paragraph.content)
-        if (part.kind == InlineKind::decision_ref && part.target == id) return true;
-  return false;
-}
-
-std::string item_citing(const Meeting& draft, const std::string& id) {
-  for (const Item& item : draft.items) {
-    if (cites(item, id)) return item_key(item.number);
-    for (const Item& sub : item.subitems)
-      if (cites(sub, id)) return item_key(item.number, sub.number);
-  }
-  return "";
-}
-
-std::string deadline_date(const std::string& deadline) { return deadline.substr(0, 10); }
-
-// The meeting as it is once approved: the current working meeting with the
-// part the Bureau approved taken from the draft, and the decision recorded
-// and cited. Other edits made meanwhile are kept.
-Meeting approved_meeting(const Meeting& current, const Meeting& draft, store::ProcedureSubject subject,
-                         const Decision& decision, const std::string& item) {
-  Meeting out = current;
-  switch (subject) {
-    case store::ProcedureSubject::organization:
-      out.format = draft.format;
-      out.organization = draft.organization;
-      break;
-    case store::ProcedureSubject::topics:
-      out.items = draft.items;
-      break;
-    case store::ProcedureSubject::calendar:
-      out.start = draft.start;
-      out.end = draft.end;
-      out.organization = draft.organization;
-      break;
-  }
-  std::erase_if(out.decisions, [&](const Decision& d) { return d.id == decision.id; });
-  out.decisions.push_back(decision);
-  if (Item* cited = find_mutable_item(out.items, item))
-    for (const std::string& language : out.languages)
-      cited->annotation[language].push_back(Paragraph{{Inline{InlineKind::decision_ref, "", decision.id, {}}}});
-  return out;
-}
-
-// The draft stores its decision and the item citing it, so that the
-// procedure needs nothing beyond the store's record.
-constexpr char kPendingPrefix[] = "silence-procedure-";
 
 }  // namespace
 
@@ -104,6 +30,7 @@ json procedure_json(const store::SilenceProcedure& p) {
            {"submitted_by", p.submitted_by},
            {"submitted_at", p.submitted_at},
            {"status", store::to_string(p.status)},
+           {"publishes", workflow::procedure_publishes(p.subject)},
            {"objections", objections}};
   out["closed_at"] = p.closed_at.empty() ? json(nullptr) : json(p.closed_at);
   return out;
@@ -111,77 +38,15 @@ json procedure_json(const store::SilenceProcedure& p) {
 
 store::SilenceProcedure submit_procedure(Call& call, const store::MeetingRecord& record, int64_t based_on_version,
                                          const ProcedureRequest& request) {
-  const store::User& editor = call.editor_of(record.body);
-  if (record.version != based_on_version) throw conflict_error(call, record, based_on_version);
-  if (request.description.empty()) throw HttpError(400, "say what the Bureau is asked to approve", "description");
-  const std::string now = call.now();
-  try {
-    if (!auth::is_before(now, request.deadline))
-      throw HttpError(422, "the deadline " + request.deadline + " is not in the future (now " + now + ")", "deadline");
-  } catch (const std::invalid_argument&) {
-    throw HttpError(400, "the deadline must be a UTC time like 2022-03-02T12:00:00Z", "deadline");
-  }
-  Meeting draft = *working_meeting(call, record);
-  Decision decision;
-  decision.id = fmt::format("{}{}", kPendingPrefix, record.version);
-  decision.procedure = Procedure::silence;
-  decision.date = *parse_iso_date(deadline_date(request.deadline));
-  decision.approved = request.approved;
-  decision.by = request.by;
-  if (decision.by.empty())
-    for (const Decision& earlier : draft.decisions)
-      if (earlier.procedure == Procedure::silence) decision.by = earlier.by;
-  for (const std::string& language : draft.languages) {
-    if (!text_in(decision.approved, language))
-      throw HttpError(422, "say what is approved in " + language + " too", "approved." + language);
-    if (!text_in(decision.by, language))
-      throw HttpError(422, "say who approves in " + language + " (\"by\")", "by." + language);
-  }
-  const std::string item = citing_item(draft, request.item);
-  draft = approved_meeting(draft, draft, request.subject, decision, item);
-  for (const Finding& finding : check_meeting(draft, CheckOptions{}))
-    if (finding.severity == Severity::error)
-      throw HttpError(422, "the proposal has errors: " + finding.path + ": " + finding.message, finding.path);
-  return call.store->submit_procedure(record.id, request.subject, request.description,
-                                      meeting_to_json(draft), based_on_version, request.deadline, editor.name);
+  return workflow::submit_procedure(*call.store, actor_for(call, record.body), record, based_on_version, request);
 }
 
 int conclude_due_procedures(Services& services) {
   StorePool::Lease store = services.stores.lease();
-  int approved = 0;
-  for (const store::SilenceProcedure& procedure : store->procedures_due(services.config.clock())) {
-    if (!procedure.objections.empty()) continue;
-    std::optional<store::MeetingRecord> record = store->meeting(procedure.meeting_id);
-    if (!record) continue;
-    MeetingFile draft = parse_meeting_json(procedure.draft, "procedure draft");
-    MeetingFile current = parse_meeting_json(record->document, "meeting");
-    if (!draft.meeting || !current.meeting) continue;
-    const Decision* decision = nullptr;
-    for (const Decision& d : draft.meeting->decisions)
-      if (d.id.rfind(kPendingPrefix, 0) == 0) decision = &d;
-    if (!decision) continue;
-    const std::string item = item_citing(*draft.meeting, decision->id);
-    Meeting result = approved_meeting(*current.meeting, *draft.meeting, procedure.subject, *decision, item);
-    // Already cited in the draft: do not cite twice when nothing changed.
-    if (procedure.based_on_version == record->version) result = *draft.meeting;
-    const bool publish = procedure.subject == store::ProcedureSubject::organization;
-    std::vector<store::NoticeText> notices;
-    if (publish)
-      for (const std::string& language : result.languages) {
-        const Catalog& catalog = services.catalog(language);
-        const std::string* by = text_in(decision->by, language);
-        const std::string* what = text_in(decision->approved, language);
-        notices.push_back({deadline_date(procedure.deadline), language,
-                           decision_sentence(*decision, by ? *by : "", what ? *what : "", catalog)});
-      }
-    try {
-      store->conclude_procedure(procedure.id, record->version, meeting_to_json(result), "silence procedure", publish,
-                                notices);
-      ++approved;
-    } catch (const store::StoreError&) {
-      // Changed meanwhile, or concluded by another server: the next round retries.
-    }
-  }
+  const int approved = workflow::conclude_due_procedures(
+      *store, services.config.clock(), [&services](const std::string& language) -> const Catalog& {
+        return services.catalog(language);
+      });
   if (approved > 0) services.summaries.forget();
   return approved;
 }

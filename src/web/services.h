@@ -22,6 +22,7 @@
 #include "web/app.h"
 #include "web/cache.h"
 #include "web/router.h"
+#include "workflow/meetings.h"
 
 namespace plenary::web {
 
@@ -153,15 +154,25 @@ std::string etag_of(const std::string& bytes);
 // A 200 with the cached bytes, or 304 when the request's validators match.
 Response conditional(const Request& request, const CachedBytes& bytes);
 
-// Saves `change` applied to the working meeting as the version after
-// `based_on_version`, audited as `action`. 409 with what changed when the
-// version is stale; 422 with the findings when the result has errors.
+// workflow::save_change for the calling editor: `change` applied to the
+// meeting as it was at `based_on_version`, merged with what others saved
+// since, audited as `action`.
+workflow::Saved save(Call& call, const store::MeetingRecord& record, int64_t based_on_version,
+                     const std::string& action, const std::function<Meeting(const Meeting&)>& change,
+                     const workflow::SaveOptions& options = {});
+
+// save() when only the saved record matters.
 store::MeetingRecord save_change(Call& call, const store::MeetingRecord& record, int64_t based_on_version,
                                  const std::string& action, const std::function<Meeting(const Meeting&)>& change);
 
 // The 409 for an editor whose version is stale: the current version and
 // what changed since the version the editor read.
 HttpError conflict_error(Call& call, const store::MeetingRecord& current, int64_t based_on_version);
+
+// The one map from what the layers below throw to an HTTP answer: the
+// workflows' refusals, the store's and the edits' errors, HttpError as it
+// is, anything else a 500.
+HttpError web_error(const std::exception& error);
 
 // Registered by each part of the application.
 void add_public_routes(Services& services);
