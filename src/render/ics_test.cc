@@ -9,16 +9,16 @@
 #include <string>
 #include <vector>
 
+#include "render/ics_test_support.h"
 #include "render/test_support.h"
 
 namespace plenary {
 namespace {
 
 // The output is read back with libical, as a calendar program would.
-struct ComponentFree {
-  void operator()(icalcomponent* component) const { icalcomponent_free(component); }
-};
-using Calendar = std::unique_ptr<icalcomponent, ComponentFree>;
+using testing::Calendar;
+using testing::event_dates;
+using testing::events_of;
 
 // As `plenary render` writes it: published once, on the date of issue.
 std::string render(const Meeting& meeting, const std::string& lang) {
@@ -34,15 +34,7 @@ std::string render(const std::vector<Publication>& publications, const std::stri
   return render_icalendar(last, lay_out_agenda(last, catalog), calendar_history(publications, catalog, written_at));
 }
 
-Calendar parse(const std::string& text) { return Calendar(icalparser_parse_string(text.c_str())); }
-
-std::vector<icalcomponent*> events_of(icalcomponent* calendar) {
-  std::vector<icalcomponent*> out;
-  for (icalcomponent* event = icalcomponent_get_first_component(calendar, ICAL_VEVENT_COMPONENT); event;
-       event = icalcomponent_get_next_component(calendar, ICAL_VEVENT_COMPONENT))
-    out.push_back(event);
-  return out;
-}
+Calendar parse(const std::string& text) { return testing::parse_calendar(text); }
 
 std::string text_of(icalcomponent* event, icalproperty_kind kind) {
   icalproperty* property = icalcomponent_get_first_property(event, kind);
@@ -252,13 +244,6 @@ TEST(ICalendar, UidsStayWhenThePlanChanges) {
   EXPECT_NE(text_of(new_events[3], ICAL_DESCRIPTION_PROPERTY).find("5 Any other business"), std::string::npos);
 }
 
-std::string utc_text(icaltimetype time) { return icaltime_as_ical_string(time); }
-
-std::string last_modified_of(icalcomponent* event) {
-  icalproperty* property = icalcomponent_get_first_property(event, ICAL_LASTMODIFIED_PROPERTY);
-  return property ? utc_text(icalproperty_get_lastmodified(property)) : "";
-}
-
 // The example with item 4 moved from the third meeting to the fourth, as a
 // re-plan stores it: the first two meetings stay as they were.
 Meeting with_item_4_moved(const Meeting& meeting) {
@@ -276,35 +261,37 @@ Meeting with_item_4_moved(const Meeting& meeting) {
 TEST(ICalendar, ARepublishedPlanUpdatesTheEventsItChanged) {
   const Meeting first = testing::load_example();
   const Meeting second = with_item_4_moved(first);
-  const Calendar before = parse(render({{"2022-05-02T08:00:00Z", first}}, "en", "2022-05-02T08:00:05Z"));
-  const Calendar after = parse(render({{"2022-05-02T08:00:00Z", first}, {"2022-06-01T09:30:00Z", second}}, "en",
-                                      "2022-06-10T12:00:00Z"));
-  ASSERT_TRUE(before && after);
-  const std::vector<icalcomponent*> old_events = events_of(before.get());
-  const std::vector<icalcomponent*> new_events = events_of(after.get());
-  ASSERT_EQ(old_events.size(), 4u);
-  ASSERT_EQ(new_events.size(), 4u);
+  const std::vector<testing::EventDates> before =
+      event_dates(render({{"2022-05-02T08:00:00Z", first}}, "en", "2022-05-02T08:00:05Z"));
+  const std::string after_text =
+      render({{"2022-05-02T08:00:00Z", first}, {"2022-06-01T09:30:00Z", second}}, "en", "2022-06-10T12:00:00Z");
+  const std::vector<testing::EventDates> after = event_dates(after_text);
+  ASSERT_EQ(before.size(), 4u);
+  ASSERT_EQ(after.size(), 4u);
   for (size_t i = 0; i < 4; ++i) {
     SCOPED_TRACE(i);
-    EXPECT_STREQ(icalcomponent_get_uid(old_events[i]), icalcomponent_get_uid(new_events[i]));
-    EXPECT_EQ(utc_text(icalcomponent_get_dtstamp(old_events[i])), "20220502T080005Z");
-    EXPECT_EQ(last_modified_of(old_events[i]), "20220502T080000Z");
-    EXPECT_EQ(icalcomponent_get_sequence(old_events[i]), 0);
+    EXPECT_EQ(before[i].uid, after[i].uid);
+    EXPECT_EQ(before[i].dtstamp, "20220502T080005Z");
+    EXPECT_EQ(before[i].last_modified, "20220502T080000Z");
+    EXPECT_EQ(before[i].sequence, 0);
     // The time the file was written, not the agenda's date of issue.
-    EXPECT_EQ(utc_text(icalcomponent_get_dtstamp(new_events[i])), "20220610T120000Z");
+    EXPECT_EQ(after[i].dtstamp, "20220610T120000Z");
   }
   // The morning of 28 June lost item 4, the afternoon gained it.
   for (size_t changed : {2u, 3u}) {
     SCOPED_TRACE(changed);
-    EXPECT_EQ(last_modified_of(new_events[changed]), "20220601T093000Z");
-    EXPECT_EQ(icalcomponent_get_sequence(new_events[changed]), 1);
+    EXPECT_EQ(after[changed].last_modified, "20220601T093000Z");
+    EXPECT_EQ(after[changed].sequence, 1);
   }
-  EXPECT_TRUE(text_of(new_events[3], ICAL_DESCRIPTION_PROPERTY).starts_with("4 Matters relating to the Mechanism"));
+  const Calendar calendar = parse(after_text);
+  ASSERT_TRUE(calendar);
+  EXPECT_TRUE(text_of(events_of(calendar.get())[3], ICAL_DESCRIPTION_PROPERTY)
+                  .starts_with("4 Matters relating to the Mechanism"));
   // 27 June is as it was: calendars need not touch it.
   for (size_t unchanged : {0u, 1u}) {
     SCOPED_TRACE(unchanged);
-    EXPECT_EQ(last_modified_of(new_events[unchanged]), "20220502T080000Z");
-    EXPECT_EQ(icalcomponent_get_sequence(new_events[unchanged]), 0);
+    EXPECT_EQ(after[unchanged].last_modified, "20220502T080000Z");
+    EXPECT_EQ(after[unchanged].sequence, 0);
   }
 }
 
@@ -314,23 +301,23 @@ TEST(ICalendar, AMeetingDroppedFromThePlanIsCancelled) {
   std::vector<Slot>& slots = second.organization.slots;
   for (const SlotItem& item : slots[3].items) slots[2].items.push_back(item);
   slots.pop_back();
-  const Calendar calendar = parse(render({{"2022-05-02T08:00:00Z", first}, {"2022-06-01T09:30:00Z", second}}, "en",
-                                         "2022-06-10T12:00:00Z"));
-  ASSERT_TRUE(calendar);
-  const std::vector<icalcomponent*> events = events_of(calendar.get());
-  ASSERT_EQ(events.size(), 4u);
-  for (size_t i = 0; i < 3; ++i) EXPECT_EQ(icalcomponent_get_status(events[i]), ICAL_STATUS_CONFIRMED);
-  icalcomponent* dropped = events[3];
-  EXPECT_EQ(icalcomponent_get_uid(dropped), std::string("ctoc-cop-wg.7-2022-1-2022-06-28-2-en@plenary"));
-  EXPECT_EQ(icalcomponent_get_status(dropped), ICAL_STATUS_CANCELLED);
-  EXPECT_EQ(icalcomponent_get_sequence(dropped), 1);
-  EXPECT_EQ(last_modified_of(dropped), "20220601T093000Z");
+  const std::string text =
+      render({{"2022-05-02T08:00:00Z", first}, {"2022-06-01T09:30:00Z", second}}, "en", "2022-06-10T12:00:00Z");
+  const std::vector<testing::EventDates> dates = event_dates(text);
+  ASSERT_EQ(dates.size(), 4u);
+  for (size_t i = 0; i < 3; ++i) EXPECT_EQ(dates[i].status, ICAL_STATUS_CONFIRMED);
+  EXPECT_EQ(dates[3].uid, "ctoc-cop-wg.7-2022-1-2022-06-28-2-en@plenary");
+  EXPECT_EQ(dates[3].status, ICAL_STATUS_CANCELLED);
+  EXPECT_EQ(dates[3].sequence, 1);
+  EXPECT_EQ(dates[3].last_modified, "20220601T093000Z");
   // As it was last shown, so that a calendar finds the event it holds.
+  const Calendar calendar = parse(text);
+  ASSERT_TRUE(calendar);
+  icalcomponent* dropped = events_of(calendar.get())[3];
   EXPECT_EQ(text_of(dropped, ICAL_SUMMARY_PROPERTY), "CTOC/COP/WG.7 — Tuesday, 28 June, 3–6 p.m.");
   EXPECT_EQ(parameter_of(dropped, ICAL_DTSTART_PROPERTY, ICAL_TZID_PARAMETER), "Europe/Vienna");
   EXPECT_EQ(icalproperty_get_dtstart(icalcomponent_get_first_property(dropped, ICAL_DTSTART_PROPERTY)).hour, 15);
-  icalcomponent* zone = icalcomponent_get_first_component(calendar.get(), ICAL_VTIMEZONE_COMPONENT);
-  ASSERT_NE(zone, nullptr);
+  ASSERT_NE(icalcomponent_get_first_component(calendar.get(), ICAL_VTIMEZONE_COMPONENT), nullptr);
   EXPECT_EQ(icalcomponent_get_next_component(calendar.get(), ICAL_VTIMEZONE_COMPONENT), nullptr);
 }
 
