@@ -24,8 +24,13 @@ const OutputFormat kOutputFormats[] = {
     {"md", "md", "text/markdown; charset=utf-8",
      [](const Meeting&, const AgendaLayout& layout) { return render_markdown(layout); }},
     {"akn", "akn.xml", "application/akn+xml", render_akoma_ntoso},
-    // libical shares its time zone cache between threads.
-    {"ics", "ics", "text/calendar; charset=utf-8", render_icalendar, false},
+    // libical shares its time zone cache between threads. Dated as if
+    // published on the date of issue: the server passes the real history.
+    {"ics", "ics", "text/calendar; charset=utf-8",
+     [](const Meeting& meeting, const AgendaLayout& layout) {
+       return render_icalendar(meeting, layout, published_on_issue(meeting, layout));
+     },
+     false},
 };
 
 }  // namespace

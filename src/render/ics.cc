@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 #include <libical/ical.h>
 
-#include <cctype>
+#include <map>
 #include <memory>
 #include <set>
 #include <stdexcept>
@@ -17,12 +17,6 @@ struct ComponentFree {
   void operator()(icalcomponent* component) const { icalcomponent_free(component); }
 };
 using ComponentPtr = std::unique_ptr<icalcomponent, ComponentFree>;
-
-// A day's slot in the layout, with the heading of its day.
-struct LaidOutMeeting {
-  const LaidOutDay* day;
-  const LaidOutSlot* slot;
-};
 
 // A civil date and time. The minutes go through icaltime_adjust so that an
 // end at 24:00 becomes midnight of the next day.
@@ -38,6 +32,16 @@ icaltimetype ical_time(const Date& date, TimeOfDay time, const icaltimezone* zon
 
 // Midnight UTC at the start of `date`.
 icaltimetype utc_midnight(const Date& date) { return ical_time(date, TimeOfDay{0}, icaltimezone_get_utc_timezone()); }
+
+// "2024-05-01T09:30:00Z" as a UTC time; a time that is not a real one
+// (month 13, 25 o'clock) would read as another after normalizing.
+icaltimetype utc_time(const std::string& iso) {
+  const icaltimetype time = icaltime_from_string(iso.c_str());
+  if (iso.size() != 20 || icaltime_is_null_time(time) || !icaltime_is_utc(time) ||
+      icaltime_compare(time, icaltime_normalize(time)) != 0)
+    throw std::invalid_argument("render_icalendar: '" + iso + "' is not an ISO 8601 UTC time like 2024-05-01T09:30:00Z");
+  return time;
+}
 
 // The zone's VTIMEZONE, named by its IANA name. libical names the zones it
 // reads from the system's tzdata with a prefix
@@ -58,45 +62,27 @@ ComponentPtr vtimezone_of(icaltimezone* zone, const std::string& name, const Dat
   return out;
 }
 
-// "CTOC/COP/WG.7/2022/1" -> "ctoc-cop-wg.7-2022-1".
-std::string uid_stem(const std::string& symbol) {
-  std::string out;
-  for (char c : symbol) {
-    const unsigned char u = static_cast<unsigned char>(c);
-    out += std::isalnum(u) || c == '.' || c == '-' ? static_cast<char>(std::tolower(u)) : '-';
+// libical's zone of that IANA name, or nullptr (the times float).
+icaltimezone* zone_named(const std::string& name) {
+  return name.empty() ? nullptr : icaltimezone_get_builtin_timezone(name.c_str());
+}
+
+// A VTIMEZONE for each zone the events use (and the meeting's, even without
+// events), holding the rules from the zone's first event on.
+void add_time_zones(icalcomponent* calendar, const Meeting& meeting, const std::vector<CalendarEvent>& events) {
+  std::map<std::string, Date> first_days;
+  for (const CalendarEvent& event : events) {
+    auto [found, added] = first_days.try_emplace(event.time_zone, event.date);
+    if (!added && event.date < found->second) found->second = event.date;
   }
-  return out.empty() ? "agenda" : out;
+  first_days.try_emplace(meeting.time_zone, meeting.start);
+  for (const auto& [name, first_day] : first_days)
+    if (icaltimezone* zone = zone_named(name))
+      if (ComponentPtr vtimezone = vtimezone_of(zone, name, first_day))
+        icalcomponent_add_component(calendar, vtimezone.release());
 }
 
-// The text in `lang`, or "" when the meeting lacks it.
-std::string text_or_empty(const LangText& text, const std::string& lang) {
-  const std::string* found = text_in(text, lang);
-  return found ? *found : "";
-}
-
-// "Vienna International Centre, Vienna", leaving out what is missing.
-std::string location_of(const Meeting& meeting, const std::string& lang) {
-  std::string out;
-  for (const std::string& part : {text_or_empty(meeting.venue, lang), text_or_empty(meeting.city, lang)}) {
-    if (part.empty()) continue;
-    if (!out.empty()) out += ", ";
-    out += part;
-  }
-  return out;
-}
-
-// One line per item taken up: "2 Good practices ... (continued)".
-std::string description_of(const LaidOutSlot& slot, const AgendaLayout& layout) {
-  std::string out;
-  for (const LaidOutRow& row : slot.rows) {
-    if (!out.empty()) out += '\n';
-    out += row.item + " " + row.title;
-    if (row.continued) out += " " + layout.continued;
-  }
-  return out;
-}
-
-// A text property in the layout's language. libical escapes the text and
+// A text property in the event's language. libical escapes the text and
 // folds the line when the calendar is written.
 void add_text(icalcomponent* event, icalproperty* property, const std::string& lang) {
   icalproperty_add_parameter(property, icalparameter_new_language(lang.c_str()));
@@ -111,84 +97,70 @@ void add_local_time(icalcomponent* event, icalproperty* property, const icaltime
   icalcomponent_add_property(event, property);
 }
 
-}  // namespace
+void add_event(icalcomponent* calendar, const CalendarEvent& event, const EventRevision& revision,
+               const icaltimetype& stamp) {
+  icalcomponent* vevent = icalcomponent_new(ICAL_VEVENT_COMPONENT);
+  icalcomponent_add_component(calendar, vevent);
+  icalcomponent_add_property(vevent, icalproperty_new_uid(event.uid.c_str()));
+  icalcomponent_add_property(vevent, icalproperty_new_dtstamp(stamp));
+  const icaltimezone* zone = zone_named(event.time_zone);
+  add_local_time(vevent, icalproperty_new_dtstart(ical_time(event.date, event.start, zone)), zone, event.time_zone);
+  add_local_time(vevent, icalproperty_new_dtend(ical_time(event.date, event.end, zone)), zone, event.time_zone);
+  icalcomponent_add_property(vevent, icalproperty_new_lastmodified(utc_time(revision.last_modified)));
+  icalcomponent_add_property(vevent, icalproperty_new_sequence(revision.sequence));
+  icalcomponent_add_property(vevent, icalproperty_new_status(event.status == EventStatus::cancelled
+                                                                 ? ICAL_STATUS_CANCELLED
+                                                                 : ICAL_STATUS_CONFIRMED));
+  add_text(vevent, icalproperty_new_summary(event.summary.c_str()), event.language);
+  if (!event.location.empty()) add_text(vevent, icalproperty_new_location(event.location.c_str()), event.language);
+  if (!event.description.empty())
+    add_text(vevent, icalproperty_new_description(event.description.c_str()), event.language);
+}
 
-std::string render_icalendar(const Meeting& meeting, const AgendaLayout& layout) {
-  const std::vector<Slot>& slots = meeting.organization.slots;
-  std::vector<LaidOutMeeting> laid_out;
-  for (const LaidOutDay& day : layout.days)
-    for (const LaidOutSlot& slot : day.slots) laid_out.push_back({&day, &slot});
-  if (laid_out.size() != slots.size())
-    throw std::invalid_argument(fmt::format("render_icalendar: the layout has {} meetings, the meeting {}",
-                                            laid_out.size(), slots.size()));
-  const std::string& lang = layout.language;
-
+// A VCALENDAR with the properties every calendar of plenary starts with.
+ComponentPtr new_calendar(const std::string& name) {
   ComponentPtr calendar(icalcomponent_new(ICAL_VCALENDAR_COMPONENT));
   icalcomponent_add_property(calendar.get(), icalproperty_new_prodid("-//plenary//plenary//EN"));
   icalcomponent_add_property(calendar.get(), icalproperty_new_version("2.0"));
   icalcomponent_add_property(calendar.get(), icalproperty_new_method(ICAL_METHOD_PUBLISH));
-  std::string name = layout.body;
-  if (const std::string* title = text_in(meeting.title, lang)) name += " — " + *title;
-  name += " — " + layout.venue_and_dates;
   icalproperty* calendar_name = icalproperty_new_x(name.c_str());
   icalproperty_set_x_name(calendar_name, "X-WR-CALNAME");
   icalcomponent_add_property(calendar.get(), calendar_name);
+  return calendar;
+}
 
-  icaltimezone* zone = meeting.time_zone.empty() ? nullptr : icaltimezone_get_builtin_timezone(meeting.time_zone.c_str());
-  if (zone) {
-    const Date first_day = slots.empty() ? meeting.start : slots.front().date;
-    if (ComponentPtr vtimezone = vtimezone_of(zone, meeting.time_zone, first_day))
-      icalcomponent_add_component(calendar.get(), vtimezone.release());
-  }
-
-  // Reproducible output: the stamp is the issue date, not the time of the run.
-  const Date issued = is_valid(meeting.document.issued) ? meeting.document.issued : Date{1970, 1, 1};
-  const icaltimetype stamp = utc_midnight(issued);
-  const std::string stem = uid_stem(meeting.document.symbol);
-
-  for (size_t i = 0; i < slots.size(); ++i) {
-    const Slot& slot = slots[i];
-    // A slot is "the same" across plans when it is the same day's n-th
-    // meeting, as for the planner; its items and texts may change.
-    int index_in_day = 1;
-    for (size_t j = 0; j < i; ++j)
-      if (slots[j].date == slot.date) ++index_in_day;
-
-    icalcomponent* event = icalcomponent_new(ICAL_VEVENT_COMPONENT);
-    icalcomponent_add_component(calendar.get(), event);
-    const std::string uid = fmt::format("{}-{}-{}-{}@plenary", stem, to_iso(slot.date), index_in_day, lang);
-    icalcomponent_add_property(event, icalproperty_new_uid(uid.c_str()));
-    icalcomponent_add_property(event, icalproperty_new_dtstamp(stamp));
-    add_local_time(event, icalproperty_new_dtstart(ical_time(slot.date, slot.start, zone)), zone, meeting.time_zone);
-    add_local_time(event, icalproperty_new_dtend(ical_time(slot.date, slot.end, zone)), zone, meeting.time_zone);
-    icalcomponent_add_property(event, icalproperty_new_sequence(meeting.organization.sequence));
-    icalcomponent_add_property(event, icalproperty_new_status(ICAL_STATUS_CONFIRMED));
-
-    // The catalog has no word for "plenary meeting": the body's short name
-    // with the day and time as the layout writes them.
-    const LaidOutMeeting& laid = laid_out[i];
-    const std::string summary = fmt::format("{} — {}, {}", meeting.body.short_name, laid.day->heading, laid.slot->time);
-    add_text(event, icalproperty_new_summary(summary.c_str()), lang);
-    const std::string location = location_of(meeting, lang);
-    if (!location.empty()) add_text(event, icalproperty_new_location(location.c_str()), lang);
-    const std::string description = description_of(*laid.slot, layout);
-    if (!description.empty()) add_text(event, icalproperty_new_description(description.c_str()), lang);
-  }
-
+std::string text_of(const ComponentPtr& calendar) {
   char* text = icalcomponent_as_ical_string_r(calendar.get());
   std::string out = text ? text : "";
   icalmemory_free_buffer(text);
   return out;
 }
 
+}  // namespace
+
+std::string render_icalendar(const Meeting& meeting, const AgendaLayout& layout, const CalendarHistory& history) {
+  std::vector<CalendarEvent> events = calendar_events(meeting, layout);
+  events.insert(events.end(), history.cancelled.begin(), history.cancelled.end());
+
+  std::string name = layout.body;
+  if (const std::string* title = text_in(meeting.title, layout.language)) name += " — " + *title;
+  name += " — " + layout.venue_and_dates;
+  ComponentPtr calendar = new_calendar(name);
+  add_time_zones(calendar.get(), meeting, events);
+
+  const icaltimetype stamp = utc_time(history.written_at);
+  for (const CalendarEvent& event : events) {
+    const auto found = history.revisions.find(event.uid);
+    const EventRevision revision = found != history.revisions.end()
+                                       ? found->second
+                                       : EventRevision{history.written_at, meeting.organization.sequence};
+    add_event(calendar.get(), event, revision, stamp);
+  }
+  return text_of(calendar);
+}
+
 std::string merge_icalendars(const std::vector<std::string>& calendars, const std::string& name) {
-  ComponentPtr merged(icalcomponent_new(ICAL_VCALENDAR_COMPONENT));
-  icalcomponent_add_property(merged.get(), icalproperty_new_prodid("-//plenary//plenary//EN"));
-  icalcomponent_add_property(merged.get(), icalproperty_new_version("2.0"));
-  icalcomponent_add_property(merged.get(), icalproperty_new_method(ICAL_METHOD_PUBLISH));
-  icalproperty* calendar_name = icalproperty_new_x(name.c_str());
-  icalproperty_set_x_name(calendar_name, "X-WR-CALNAME");
-  icalcomponent_add_property(merged.get(), calendar_name);
+  ComponentPtr merged = new_calendar(name);
   std::set<std::string> zones;
   for (const std::string& text : calendars) {
     ComponentPtr calendar(icalparser_parse_string(text.c_str()));
@@ -210,10 +182,7 @@ std::string merge_icalendars(const std::vector<std::string>& calendars, const st
       icalcomponent_add_component(merged.get(), owned.release());
     }
   }
-  char* text = icalcomponent_as_ical_string_r(merged.get());
-  std::string out = text ? text : "";
-  icalmemory_free_buffer(text);
-  return out;
+  return text_of(merged);
 }
 
 }  // namespace plenary

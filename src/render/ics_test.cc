@@ -9,30 +9,32 @@
 #include <string>
 #include <vector>
 
+#include "render/ics_test_support.h"
 #include "render/test_support.h"
 
 namespace plenary {
 namespace {
 
 // The output is read back with libical, as a calendar program would.
-struct ComponentFree {
-  void operator()(icalcomponent* component) const { icalcomponent_free(component); }
-};
-using Calendar = std::unique_ptr<icalcomponent, ComponentFree>;
+using testing::Calendar;
+using testing::event_dates;
+using testing::events_of;
 
+// As `plenary render` writes it: published once, on the date of issue.
 std::string render(const Meeting& meeting, const std::string& lang) {
-  return render_icalendar(meeting, lay_out_agenda(meeting, Catalog::load(lang)));
+  const AgendaLayout layout = lay_out_agenda(meeting, Catalog::load(lang));
+  return render_icalendar(meeting, layout, published_on_issue(meeting, layout));
 }
 
-Calendar parse(const std::string& text) { return Calendar(icalparser_parse_string(text.c_str())); }
-
-std::vector<icalcomponent*> events_of(icalcomponent* calendar) {
-  std::vector<icalcomponent*> out;
-  for (icalcomponent* event = icalcomponent_get_first_component(calendar, ICAL_VEVENT_COMPONENT); event;
-       event = icalcomponent_get_next_component(calendar, ICAL_VEVENT_COMPONENT))
-    out.push_back(event);
-  return out;
+// As the server writes it: from the meeting's publications.
+std::string render(const std::vector<Publication>& publications, const std::string& lang,
+                   const std::string& written_at) {
+  const Catalog catalog = Catalog::load(lang);
+  const Meeting& last = publications.back().meeting;
+  return render_icalendar(last, lay_out_agenda(last, catalog), calendar_history(publications, catalog, written_at));
 }
+
+Calendar parse(const std::string& text) { return testing::parse_calendar(text); }
 
 std::string text_of(icalcomponent* event, icalproperty_kind kind) {
   icalproperty* property = icalcomponent_get_first_property(event, kind);
@@ -242,11 +244,90 @@ TEST(ICalendar, UidsStayWhenThePlanChanges) {
   EXPECT_NE(text_of(new_events[3], ICAL_DESCRIPTION_PROPERTY).find("5 Any other business"), std::string::npos);
 }
 
+// The example with item 4 moved from the third meeting to the fourth, as a
+// re-plan stores it: the first two meetings stay as they were.
+Meeting with_item_4_moved(const Meeting& meeting) {
+  Meeting out = meeting;
+  std::vector<SlotItem>& third = out.organization.slots[2].items;
+  EXPECT_EQ(third.back().item, "4");
+  out.organization.slots[3].items.insert(out.organization.slots[3].items.begin(), third.back());
+  third.pop_back();
+  ++out.organization.sequence;
+  return out;
+}
+
+// Issue 9, defect 12: calendars kept the old times after a re-plan, as
+// every publication carried the same DTSTAMP and no LAST-MODIFIED.
+TEST(ICalendar, ARepublishedPlanUpdatesTheEventsItChanged) {
+  const Meeting first = testing::load_example();
+  const Meeting second = with_item_4_moved(first);
+  const std::vector<testing::EventDates> before =
+      event_dates(render({{"2022-05-02T08:00:00Z", first}}, "en", "2022-05-02T08:00:05Z"));
+  const std::string after_text =
+      render({{"2022-05-02T08:00:00Z", first}, {"2022-06-01T09:30:00Z", second}}, "en", "2022-06-10T12:00:00Z");
+  const std::vector<testing::EventDates> after = event_dates(after_text);
+  ASSERT_EQ(before.size(), 4u);
+  ASSERT_EQ(after.size(), 4u);
+  for (size_t i = 0; i < 4; ++i) {
+    SCOPED_TRACE(i);
+    EXPECT_EQ(before[i].uid, after[i].uid);
+    EXPECT_EQ(before[i].dtstamp, "20220502T080005Z");
+    EXPECT_EQ(before[i].last_modified, "20220502T080000Z");
+    EXPECT_EQ(before[i].sequence, 0);
+    // The time the file was written, not the agenda's date of issue.
+    EXPECT_EQ(after[i].dtstamp, "20220610T120000Z");
+  }
+  // The morning of 28 June lost item 4, the afternoon gained it.
+  for (size_t changed : {2u, 3u}) {
+    SCOPED_TRACE(changed);
+    EXPECT_EQ(after[changed].last_modified, "20220601T093000Z");
+    EXPECT_EQ(after[changed].sequence, 1);
+  }
+  const Calendar calendar = parse(after_text);
+  ASSERT_TRUE(calendar);
+  EXPECT_TRUE(text_of(events_of(calendar.get())[3], ICAL_DESCRIPTION_PROPERTY)
+                  .starts_with("4 Matters relating to the Mechanism"));
+  // 27 June is as it was: calendars need not touch it.
+  for (size_t unchanged : {0u, 1u}) {
+    SCOPED_TRACE(unchanged);
+    EXPECT_EQ(after[unchanged].last_modified, "20220502T080000Z");
+    EXPECT_EQ(after[unchanged].sequence, 0);
+  }
+}
+
+TEST(ICalendar, AMeetingDroppedFromThePlanIsCancelled) {
+  const Meeting first = testing::load_example();
+  Meeting second = first;
+  std::vector<Slot>& slots = second.organization.slots;
+  for (const SlotItem& item : slots[3].items) slots[2].items.push_back(item);
+  slots.pop_back();
+  const std::string text =
+      render({{"2022-05-02T08:00:00Z", first}, {"2022-06-01T09:30:00Z", second}}, "en", "2022-06-10T12:00:00Z");
+  const std::vector<testing::EventDates> dates = event_dates(text);
+  ASSERT_EQ(dates.size(), 4u);
+  for (size_t i = 0; i < 3; ++i) EXPECT_EQ(dates[i].status, ICAL_STATUS_CONFIRMED);
+  EXPECT_EQ(dates[3].uid, "ctoc-cop-wg.7-2022-1-2022-06-28-2-en@plenary");
+  EXPECT_EQ(dates[3].status, ICAL_STATUS_CANCELLED);
+  EXPECT_EQ(dates[3].sequence, 1);
+  EXPECT_EQ(dates[3].last_modified, "20220601T093000Z");
+  // As it was last shown, so that a calendar finds the event it holds.
+  const Calendar calendar = parse(text);
+  ASSERT_TRUE(calendar);
+  icalcomponent* dropped = events_of(calendar.get())[3];
+  EXPECT_EQ(text_of(dropped, ICAL_SUMMARY_PROPERTY), "CTOC/COP/WG.7 — Tuesday, 28 June, 3–6 p.m.");
+  EXPECT_EQ(parameter_of(dropped, ICAL_DTSTART_PROPERTY, ICAL_TZID_PARAMETER), "Europe/Vienna");
+  EXPECT_EQ(icalproperty_get_dtstart(icalcomponent_get_first_property(dropped, ICAL_DTSTART_PROPERTY)).hour, 15);
+  ASSERT_NE(icalcomponent_get_first_component(calendar.get(), ICAL_VTIMEZONE_COMPONENT), nullptr);
+  EXPECT_EQ(icalcomponent_get_next_component(calendar.get(), ICAL_VTIMEZONE_COMPONENT), nullptr);
+}
+
 TEST(ICalendar, OutputIsReproducible) {
   const Meeting meeting = testing::load_example();
   const std::string first = render(meeting, "en");
   EXPECT_EQ(first, render(meeting, "en"));
-  EXPECT_NE(first.find("\r\nDTSTAMP:20220316T000000Z\r\n"), std::string::npos);  // the issue date
+  // The issue date, for the file and for each event's last change.
+  EXPECT_NE(first.find("\r\nDTSTAMP:20220316T000000Z\r\n"), std::string::npos);
+  EXPECT_NE(first.find("\r\nLAST-MODIFIED:20220316T000000Z\r\n"), std::string::npos);
 }
 
 TEST(ICalendar, EscapesTextSpecials) {
@@ -309,7 +390,21 @@ TEST(ICalendar, RefusesALayoutOfAnotherPlan) {
   const Meeting meeting = testing::load_example();
   Meeting shorter = meeting;
   shorter.organization.slots.pop_back();
-  EXPECT_THROW(render_icalendar(meeting, lay_out_agenda(shorter, Catalog::load("en"))), std::invalid_argument);
+  EXPECT_THROW(render_icalendar(meeting, lay_out_agenda(shorter, Catalog::load("en")), {"2022-03-16T00:00:00Z", {}, {}}),
+               std::invalid_argument);
+}
+
+TEST(ICalendar, RefusesATimeThatIsNotUtc) {
+  const Meeting meeting = testing::load_example();
+  const AgendaLayout layout = lay_out_agenda(meeting, Catalog::load("en"));
+  for (const char* time : {"2022-03-16", "2022-03-16T00:00:00", "2022-13-16T00:00:00Z", "2022-02-30T00:00:00Z",
+                           "2022-03-16T25:00:00Z", "soon"}) {
+    SCOPED_TRACE(time);
+    EXPECT_THROW(render_icalendar(meeting, layout, {time, {}, {}}), std::invalid_argument);
+    CalendarHistory history = published_on_issue(meeting, layout);
+    history.revisions.begin()->second.last_modified = time;
+    EXPECT_THROW(render_icalendar(meeting, layout, history), std::invalid_argument);
+  }
 }
 
 }  // namespace

@@ -86,7 +86,7 @@ struct MeetingSummary {
   std::string symbol;             // the agenda's symbol, unique: "CTOC/COP/WG.7/2022/1"
   int64_t version = 0;            // 1 when created, +1 at every write
   bool published = false;
-  int64_t calendar_sequence = 0;  // publications so far; the iCalendar SEQUENCE
+  int64_t calendar_sequence = 0;  // publications so far
   std::string created_at;
   std::string updated_at;         // the last write, publications included
   std::string published_at;       // the last publication; empty before the first

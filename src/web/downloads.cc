@@ -2,6 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <string_view>
+#include <vector>
+
+#include "format/meeting_json.h"
+#include "render/calendar_history.h"
 #include "render/formats.h"
 #include "render/ics.h"
 #include "render/layout.h"
@@ -10,16 +15,44 @@ namespace plenary::web {
 
 namespace {
 
-// The bytes of one format of one meeting; iCalendar events carry the
-// store's publication count as SEQUENCE, so calendars pick up a change.
-std::string render_meeting(Services& services, const Meeting& meeting, int64_t sequence, const std::string& language,
-                           const OutputFormat& format) {
-  const AgendaLayout layout = lay_out_agenda(meeting, services.catalog(language));
+// The meeting's publications, oldest first, as the audit log keeps them;
+// one that no longer reads as a meeting is left out.
+std::vector<Publication> publications_of(Call& call, const store::MeetingRecord& record) {
+  std::vector<Publication> out;
+  for (const store::AuditEntry& entry : call.store->audit(record.id)) {
+    if (entry.action != "publish") continue;
+    MeetingFile file = parse_meeting_json(entry.after, "publication");
+    if (file.meeting) out.push_back({entry.at, std::move(*file.meeting)});
+  }
+  return out;
+}
+
+// The calendar of `meeting` in `language`, written now, each event dated by
+// the publication that last changed it. A draft counts as published now, so
+// that its calendar is the one publishing it would give.
+std::string render_calendar(Call& call, const store::MeetingRecord& record, const Meeting& meeting, bool draft,
+                            const std::string& language) {
+  std::vector<Publication> publications = publications_of(call, record);
+  const std::string now = call.now();
+  if (draft)
+    publications.push_back({now, meeting});
+  else if (publications.empty() || publications.back().at != record.published_at)  // not read from the log
+    publications.push_back({record.published_at, meeting});
+  const Catalog& catalog = call.services.catalog(language);
+  const CalendarHistory history = calendar_history(publications, catalog, now);
+  const AgendaLayout layout = lay_out_agenda(meeting, catalog);
+  std::lock_guard lock(call.services.single_threaded_rendering);
+  return render_icalendar(meeting, layout, history);
+}
+
+// The bytes of one format of one meeting.
+std::string render_meeting(Call& call, const store::MeetingRecord& record, const Meeting& meeting, bool draft,
+                           const std::string& language, const OutputFormat& format) {
+  if (std::string_view(format.name) == "ics") return render_calendar(call, record, meeting, draft, language);
+  const AgendaLayout layout = lay_out_agenda(meeting, call.services.catalog(language));
   if (format.threads) return format.render(meeting, layout);
-  Meeting sequenced = meeting;
-  sequenced.organization.sequence = static_cast<int>(sequence);
-  std::lock_guard lock(services.single_threaded_rendering);
-  return format.render(sequenced, layout);
+  std::lock_guard lock(call.services.single_threaded_rendering);
+  return format.render(meeting, layout);
 }
 
 const OutputFormat& format_named(const std::string& name) {
@@ -49,7 +82,7 @@ Response download(Call& call, const store::MeetingRecord& record, bool draft, co
   std::shared_ptr<const CachedBytes> bytes = call.services.cache.get(key);
   if (!bytes) {
     CachedBytes made;
-    made.body = render_meeting(call.services, *meeting, record.calendar_sequence, language, format);
+    made.body = render_meeting(call, record, *meeting, draft, language, format);
     made.content_type = format.media_type;
     made.etag = etag_of(made.body);
     made.last_modified = http_date(draft ? record.updated_at : record.published_at);
@@ -84,7 +117,7 @@ Response body_calendar(Call& call, const std::string& body_stem, const std::stri
       // A meeting not written in the feed's language is given in English.
       bool written = false;
       for (const std::string& lang : meeting->languages) written = written || lang == language;
-      calendars.push_back(render_meeting(call.services, *meeting, record.calendar_sequence, written ? language : "en", ics));
+      calendars.push_back(render_calendar(call, record, *meeting, false, written ? language : "en"));
     }
     CachedBytes made;
     {

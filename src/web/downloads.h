@@ -1,6 +1,10 @@
 // The meeting's files (PDF, DOCX, Akoma Ntoso, iCalendar, ...) made on
 // demand from the stored meeting and cached by publication, language and
 // format, with ETag and Last-Modified; and the calendar feed of a body.
+// A calendar's events are dated by the meeting's publications in the audit
+// log (LAST-MODIFIED and SEQUENCE of each event, render/calendar_history.h)
+// and its DTSTAMP is when the cached file was made: the ETag, taken from
+// the bytes, stays while the file is cached and changes with a publication.
 #pragma once
 
 #include <string>
