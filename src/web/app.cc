@@ -272,11 +272,26 @@ HttpError conflict_error(Call& call, const store::MeetingRecord& current, int64_
   return stale_http_error(workflow::stale_error(*call.store, current, based_on_version));
 }
 
+std::unique_lock<std::mutex> MeetingLocks::lock(int64_t meeting_id) {
+  std::mutex* meeting_mutex = nullptr;
+  {
+    std::lock_guard guard(mutex_);
+    std::unique_ptr<std::mutex>& slot = locks_[meeting_id];
+    if (!slot) slot = std::make_unique<std::mutex>();
+    meeting_mutex = slot.get();
+  }
+  return std::unique_lock<std::mutex>(*meeting_mutex);
+}
+
 workflow::Saved save(Call& call, const store::MeetingRecord& record, int64_t based_on_version,
                      const std::string& action, const std::function<Meeting(const Meeting&)>& change,
                      const workflow::SaveOptions& options) {
   const workflow::Actor actor{call.editor_of(record.body), call.now()};
-  return workflow::save_change(*call.store, actor, record, based_on_version, action, change, options);
+  const std::unique_lock<std::mutex> turn = call.services.meeting_locks.lock(record.id);
+  // Others may have saved while this one waited for its turn: start from
+  // the meeting as it is now, so the first write does not fail for it.
+  std::optional<store::MeetingRecord> now = call.store->meeting(record.id);
+  return workflow::save_change(*call.store, actor, now ? *now : record, based_on_version, action, change, options);
 }
 
 store::MeetingRecord save_change(Call& call, const store::MeetingRecord& record, int64_t based_on_version,

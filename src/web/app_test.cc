@@ -147,6 +147,27 @@ TEST_F(AppTest, ErrorsAreJsonUnderTheApiAndPagesElsewhere) {
   EXPECT_EQ(hostile.body.find("<script>"), std::string::npos);
 }
 
+TEST_F(AppTest, AMeetingTheCallerMayNotSeeIsNotFoundOnEveryRoute) {
+  // Defect 15: another body's draft was 404 on GET but 403 "may not edit
+  // meetings of ..." on PATCH and the audit, which told that it exists.
+  Meeting other = load_meeting_file(testing::kExample).meeting.value();
+  other.body.short_name = testing::kOtherBody;
+  other.document.symbol = "CTOC/COP/WG.4/2022/1";
+  {
+    std::unique_ptr<store::SqliteStore> store = store::SqliteStore::open(database_);
+    store->create_meeting(testing::kOtherBody, other.document.symbol, meeting_to_json(other), "seed");
+  }
+  const std::string patch = json{{"based_on_version", 1}, {"title", {{"en", "x"}}}}.dump();
+  for (const std::string& caller : {std::string(), callers_.editor, callers_.bureau}) {
+    EXPECT_EQ(handle("GET", "/api/v1/meetings/2", caller).status, 404);
+    EXPECT_EQ(handle("PATCH", "/api/v1/meetings/2/items/2", caller, patch).status, 404);
+    EXPECT_EQ(handle("GET", "/api/v1/meetings/2/audit", caller).status, 404);
+    EXPECT_EQ(handle("GET", "/api/v1/meetings/2/procedures", caller).status, 404);
+    EXPECT_EQ(handle("GET", "/api/v1/meetings/2/plan", caller).status, 404);
+  }
+  EXPECT_EQ(handle("GET", "/api/v1/meetings/2/audit", callers_.other_editor).status, 200);
+}
+
 TEST_F(AppTest, AWrongTokenIsRefusedEvenWhereThePublicMayRead) {
   // Every meeting is published, so listing them needs no caller; a script
   // that sends a wrong token must still learn that it is wrong.
@@ -390,8 +411,10 @@ TEST_F(AppTest, ConcurrentWritersNeverOverwriteEachOther) {
                        .dump());
         if (response.status == 200)
           ++saved;
-        else if (response.status == 409)
+        else if (response.status == 409) {
           ++conflicts;
+          ADD_FAILURE() << response.body.substr(0, 400);
+        }
         else
           ++other;
         handle("GET", "/en/meetings/1");
@@ -399,7 +422,13 @@ TEST_F(AppTest, ConcurrentWritersNeverOverwriteEachOther) {
     });
   for (std::thread& thread : threads) thread.join();
   EXPECT_EQ(other, 0);
+  // Each writer edits its own item, so every edit merges: none is refused,
+  // and each item keeps its writer's last title.
+  EXPECT_EQ(conflicts, 0);
   EXPECT_EQ(saved + conflicts, kThreads * kAttempts);
+  const json items = handle_json("GET", "/api/v1/meetings/1/items", callers_.editor, nullptr);
+  for (int t = 0; t < kThreads; ++t)
+    EXPECT_EQ(items[1 + t]["title"]["en"], "T" + std::to_string(t) + "." + std::to_string(kAttempts - 1));
   EXPECT_EQ(version(), 2 + saved);
   // Each saved write is one audited version.
   EXPECT_EQ(handle_json("GET", "/api/v1/meetings/1/audit", callers_.editor, nullptr).size(),

@@ -79,6 +79,19 @@ class SummaryCache {
   uint64_t generation_ = 0;  // bumped by forget(): a read begun before it is not kept
 };
 
+// One lock per meeting, so that this server's writes to a meeting take
+// turns: a save reads, merges and writes, and without turns a writer can
+// keep losing the race to the others. Writes from other processes are
+// still caught by the store's versions and merged again.
+class MeetingLocks {
+ public:
+  std::unique_lock<std::mutex> lock(int64_t meeting_id);
+
+ private:
+  std::mutex mutex_;
+  std::map<int64_t, std::unique_ptr<std::mutex>> locks_;
+};
+
 struct Services {
   explicit Services(AppConfig app_config);
   // The page chrome and house style of an official language; English for
@@ -91,6 +104,7 @@ struct Services {
   Cache cache;
   MeetingCache meetings;
   SummaryCache summaries;
+  MeetingLocks meeting_locks;
   Router router;
   std::mutex single_threaded_rendering;  // libical's time zone cache is not thread-safe
 };

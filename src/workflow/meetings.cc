@@ -13,6 +13,16 @@ namespace plenary::workflow {
 
 namespace {
 
+// The working meeting at `version`, from the meeting's audit log.
+std::optional<Meeting> meeting_in(const std::vector<store::AuditEntry>& audit, int64_t version) {
+  const std::string* read = nullptr;
+  for (const store::AuditEntry& entry : audit)
+    if (entry.version <= version && entry.action != "publish") read = &entry.after;
+  if (!read) return std::nullopt;
+  MeetingFile file = parse_meeting_json(*read, "version " + std::to_string(version));
+  return std::move(file.meeting);
+}
+
 bool has_plan(const OrganizationOfWork& organization) {
   for (const Slot& slot : organization.slots)
     if (!slot.items.empty()) return true;
@@ -73,30 +83,42 @@ bool keeps_item_places(const std::string& action) {
 }
 
 // Whether every write after `version` left the items in their places.
-bool items_kept_their_places(store::Store& store, int64_t meeting_id, int64_t version) {
-  for (const store::AuditEntry& entry : store.audit(meeting_id))
+bool items_kept_their_places(const std::vector<store::AuditEntry>& audit, int64_t version) {
+  for (const store::AuditEntry& entry : audit)
     if (entry.version > version && !keeps_item_places(entry.action)) return false;
   return true;
 }
+
+// The meeting as the editor read it, and with the editor's change: made
+// once, however many times the save is tried.
+struct Edit {
+  Meeting base;
+  Meeting mine;
+};
 
 // One attempt at saving; nothing when the meeting moved on between reading
 // and writing, for the caller to try again with the new record.
 std::optional<Saved> try_save(store::Store& store, const Actor& actor, const store::MeetingRecord& record,
                               int64_t based_on_version, const std::string& action, const Change& change,
-                              const SaveOptions& options) {
+                              const SaveOptions& options, std::optional<Edit>& made) {
   const Meeting current = working_meeting(record);
   Saved saved;
   saved.record = record;
   if (based_on_version == record.version) {
     saved.meeting = apply_change(change, current);
   } else {
-    std::optional<Meeting> base =
-        based_on_version < record.version ? meeting_at(store, record.id, based_on_version) : std::nullopt;
-    if (!base) throw stale_error(store, record, based_on_version);
+    if (based_on_version > record.version || based_on_version < 1) throw stale_error(store, record, based_on_version);
+    const std::vector<store::AuditEntry> audit = store.audit(record.id);
+    if (!made) {
+      std::optional<Meeting> base = meeting_in(audit, based_on_version);
+      if (!base) throw stale_error(store, record, based_on_version);
+      Meeting mine = apply_change(change, *base);
+      made = Edit{std::move(*base), std::move(mine)};
+    }
     edit::MergeOptions merge_options;
     merge_options.items_kept_their_places =
-        keeps_item_places(action) && items_kept_their_places(store, record.id, based_on_version);
-    edit::MergeResult merge = edit::merge_meetings(*base, apply_change(change, *base), current, merge_options);
+        keeps_item_places(action) && items_kept_their_places(audit, based_on_version);
+    edit::MergeResult merge = edit::merge_meetings(made->base, made->mine, current, merge_options);
     if (!merge.conflicts.empty()) throw stale_error(store, record, based_on_version, std::move(merge.conflicts));
     saved.meeting = std::move(merge.merged);
     saved.merged = true;
@@ -158,12 +180,7 @@ Meeting working_meeting(const store::MeetingRecord& record) {
 }
 
 std::optional<Meeting> meeting_at(store::Store& store, int64_t meeting_id, int64_t version) {
-  std::string read;
-  for (const store::AuditEntry& entry : store.audit(meeting_id))
-    if (entry.version <= version && entry.action != "publish") read = entry.after;
-  if (read.empty()) return std::nullopt;
-  MeetingFile file = parse_meeting_json(read, "version " + std::to_string(version));
-  return std::move(file.meeting);
+  return meeting_in(store.audit(meeting_id), version);
 }
 
 void require_editor(const store::User& user, const std::string& body) {
@@ -191,9 +208,12 @@ Saved save_change(store::Store& store, const Actor& actor, const store::MeetingR
   require_editor(actor.user, record.body);
   store::MeetingRecord current = record;
   // Another writer between our read and our write: merge again with what it
-  // saved. A few rounds settle any realistic race.
-  for (int attempt = 0; attempt < 5; ++attempt) {
-    if (std::optional<Saved> saved = try_save(store, actor, current, based_on_version, action, change, options))
+  // saved. Rounds are cheap after the first (the edit is made once), and
+  // every lost round means another editor's save went through.
+  std::optional<Edit> made;
+  for (int attempt = 0; attempt < 20; ++attempt) {
+    if (std::optional<Saved> saved =
+            try_save(store, actor, current, based_on_version, action, change, options, made))
       return std::move(*saved);
     std::optional<store::MeetingRecord> reread = store.meeting(record.id);
     if (!reread) throw Refused(Refusal::not_found, "there is no meeting " + std::to_string(record.id));
