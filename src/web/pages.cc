@@ -152,18 +152,14 @@ void write_meeting_list(const std::vector<const MeetingListEntry*>& entries, con
   out += "</ul>\n";
 }
 
-// For each published version, the notice to show: in the page language, else
-// English, else the first given. Newest version first.
+// The notices in the page's language, newest version first. A language the
+// editor left empty has no notice: another language's is not shown instead,
+// since the editor chose to say nothing in it.
 std::vector<const NoticeView*> notices_to_show(const std::vector<NoticeView>& notices,
                                                const std::string& lang) {
   std::map<int64_t, const NoticeView*, std::greater<>> chosen;
-  auto rank = [&](const NoticeView& notice) {
-    return notice.language == lang ? 0 : notice.language == "en" ? 1 : 2;
-  };
-  for (const NoticeView& notice : notices) {
-    auto [it, inserted] = chosen.emplace(notice.version, &notice);
-    if (!inserted && rank(notice) < rank(*it->second)) it->second = &notice;
-  }
+  for (const NoticeView& notice : notices)
+    if (notice.language == lang) chosen.emplace(notice.version, &notice);
   std::vector<const NoticeView*> out;
   for (const auto& [version, notice] : chosen) out.push_back(notice);
   return out;

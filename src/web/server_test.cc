@@ -578,8 +578,8 @@ TEST_F(ServerTest, PublishesWithNoticesShownOnThePublicPages) {
   EXPECT_TRUE(contains(english.body, "The opening will be at 10.30 a.m."));
   EXPECT_FALSE(contains(english.body, "10 h 30")) << "one notice per publication, in the page's language";
   EXPECT_TRUE(contains(english.body, "Private sector"));
-  // A language without its own notice shows another's, marked with its language.
-  EXPECT_TRUE(contains(get("/es/meetings/1").body, "The opening will be at 10.30 a.m."));
+  // Defect 8: a language left empty has no notice; another's is not shown instead.
+  EXPECT_FALSE(contains(get("/es/meetings/1").body, "The opening will be at 10.30 a.m."));
 
   const json updates = get_json("/api/v1/meetings/1/updates");
   ASSERT_EQ(updates.size(), 3u) << updates;
