@@ -150,10 +150,18 @@ Handler write(Services& services, const std::string& action, EditFn edit_fn) {
       options.withdraw_procedures = body["withdraw_procedures"].get<bool>();
       body.erase("withdraw_procedures");
     }
+    if (body.contains("preview")) {
+      if (!body["preview"].is_boolean()) throw HttpError(400, "\"preview\" must be true or false", "preview");
+      options.dry_run = body["preview"].get<bool>();
+      body.erase("preview");
+    }
     const workflow::Saved saved = save(call, record, based_on, action, [&](const Meeting& meeting) {
       return edit_fn(meeting, body);
     }, options);
     json out = record_json(call, Readable{saved.record, true});
+    // A preview answers with the meeting as the write would leave it.
+    if (options.dry_run) out["meeting"] = json::parse(meeting_to_json(saved.meeting));
+    out["preview"] = options.dry_run;
     out["merged"] = saved.merged;
     json replanned = json::array();
     for (const planning::PlanChange& change : saved.replanned) replanned.push_back(change.text);

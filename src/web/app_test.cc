@@ -313,6 +313,69 @@ TEST_F(AppTest, SilenceProcedureEndsExactlyAtItsDeadline) {
             std::string::npos);
 }
 
+// Counts the times `part` occurs in `text`.
+size_t occurrences(const std::string& text, const std::string& part) {
+  size_t count = 0;
+  for (size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + part.size())) ++count;
+  return count;
+}
+
+TEST_F(AppTest, ProceduresHoldWhatTheyCoverAndApproveOnceEach) {
+  // Defects 1 and 2, through the API: two procedures from one version, an
+  // edit to the topics during them, and the decision sentences afterwards.
+  auto proposal = [&](const std::string& subject, const std::string& approved) {
+    return json{{"based_on_version", 2},
+                {"subject", subject},
+                {"description", "For the Bureau"},
+                {"deadline", "2022-06-01T12:00:00Z"},
+                {"approved", in_every_language(approved)}};
+  };
+  const json topics = handle_json("POST", "/api/v1/meetings/1/procedures", callers_.editor,
+                                  proposal("topics", "the topics of the meeting"), 201);
+  EXPECT_EQ(topics["publishes"], false);
+  EXPECT_EQ(handle_json("POST", "/api/v1/meetings/1/procedures", callers_.editor,
+                        proposal("organization", "the organization of its work"), 201)["publishes"],
+            true);
+  const Response held = handle("PATCH", "/api/v1/meetings/1/items/4", callers_.editor,
+                               json{{"based_on_version", 2}, {"title", {{"en", "Changed"}}}}.dump());
+  EXPECT_EQ(held.status, 409) << held.body;
+  const json error = json::parse(held.body)["error"];
+  EXPECT_EQ(error["procedure"], topics["id"]);
+  EXPECT_NE(error["message"].get<std::string>().find("before the Bureau"), std::string::npos);
+  handle_json("PATCH", "/api/v1/meetings/1/items/4", callers_.editor,
+              json{{"based_on_version", 2}, {"annotation", {{"en", "Kept."}}}});
+
+  *now_ = "2022-06-01T12:00:01Z";
+  EXPECT_EQ(app_->conclude_due_procedures(), 2);
+  const json record = handle_json("GET", "/api/v1/meetings/1", callers_.editor, nullptr);
+  EXPECT_EQ(record["meeting"]["items"][3]["annotation"]["en"].get<std::string>().rfind("Kept.", 0), 0u);
+  EXPECT_NE(record["meeting"]["items"][3]["title"]["en"], "Changed");
+  const std::string page = handle("GET", "/en/meetings/1").body;
+  EXPECT_EQ(occurrences(page, "by silence procedure, the topics of the meeting."), 1u);
+  // The organization's approval published the meeting: its sentence is also the update notice.
+  EXPECT_EQ(occurrences(page, "by silence procedure, the organization of its work."), 2u);
+}
+
+TEST_F(AppTest, AMoveIsPreviewedWithItsReplanAndNeverClearsThePlan) {
+  // Defect 3, through the API.
+  const std::string move = "/api/v1/meetings/1/items/4/move";
+  const json preview =
+      handle_json("POST", move, callers_.editor, {{"based_on_version", 2}, {"position", 2}, {"preview", true}});
+  EXPECT_EQ(preview["preview"], true);
+  EXPECT_FALSE(preview["replanned"].empty()) << preview["replanned"];
+  EXPECT_EQ(version(), 2);
+  const json moved = handle_json("POST", move, callers_.editor, {{"based_on_version", 2}, {"position", 2}});
+  EXPECT_EQ(moved["replanned"], preview["replanned"]);
+  size_t taken_up = 0;
+  for (const json& slot : moved["meeting"]["organization"]["slots"]) taken_up += slot["items"].size();
+  EXPECT_GT(taken_up, 0u);
+  for (const json& entry : handle_json("GET", "/api/v1/meetings/1/audit", callers_.editor, nullptr))
+    for (const json& change : entry.value("changes", json::array()))
+      EXPECT_EQ(change.get<std::string>().find("cleared"), std::string::npos) << change;
+  handle_json("POST", "/api/v1/meetings/1/publish", callers_.editor, {{"based_on_version", 3}});
+  EXPECT_EQ(occurrences(handle("GET", "/meetings/1/CTOC_COP_WG.7_2022_1.en.ics").body, "BEGIN:VEVENT"), 4u);
+}
+
 TEST_F(AppTest, SessionsExpireOnTheServersClock) {
   {
     std::unique_ptr<store::SqliteStore> store = store::SqliteStore::open(database_);
