@@ -4,6 +4,9 @@
 // session yet to hold one.
 #include <fmt/format.h>
 
+#include <optional>
+#include <string_view>
+
 #include "auth/login.h"
 #include "auth/tokens.h"
 #include "web/editor_pages.h"
@@ -21,17 +24,39 @@ std::string cookie(const Services& services, const std::string& name, const std:
                      services.config.secure_cookies ? "; Secure" : "");
 }
 
-// Where a login may lead: a path on this site only, never an open redirect
-// ("//evil.example" and "/\\evil.example" are other sites to a browser).
-bool is_local_path(const std::string& next) {
-  return next.size() > 1 && next[0] == '/' && next[1] != '/' && next[1] != '\\' && !utf8_problem(next) &&
-         next.find_first_of("\r\n") == std::string::npos;
+// Where a login may lead: `next` read as a browser reads a link, then kept
+// only when it is a path on this site. A browser drops tabs and line breaks
+// anywhere and control characters and spaces at either end, reads a
+// backslash in the path as a slash, and takes "//host" for another site and
+// "scheme:..." for another address altogether. Returns the path as a
+// Location header may carry it (spaces and non-ASCII percent-encoded), or
+// nothing.
+std::optional<std::string> same_site_path(std::string_view next) {
+  std::string path;
+  bool in_path = true;  // a backslash is a slash before the query and fragment only
+  for (const char c : next) {
+    if (c == '\t' || c == '\n' || c == '\r') continue;
+    if (c == '?' || c == '#') in_path = false;
+    path += in_path && c == '\\' ? '/' : c;
+  }
+  auto control_or_space = [](char c) { return static_cast<unsigned char>(c) <= 0x20; };
+  while (!path.empty() && control_or_space(path.front())) path.erase(path.begin());
+  while (!path.empty() && control_or_space(path.back())) path.pop_back();
+  if (path.empty() || path[0] != '/' || (path.size() > 1 && path[1] == '/') || utf8_problem(path))
+    return std::nullopt;
+  std::string location;
+  for (const char c : path) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte == 0x7f) return std::nullopt;  // no address of ours holds one
+    location += byte == ' ' || byte >= 0x80 ? fmt::format("%{:02X}", byte) : std::string(1, c);
+  }
+  return location;
 }
 
 Response login_form(const Services& services, int status, const std::string& message, const std::string& name,
                     const std::string& next) {
   const std::string token = auth::random_token();
-  LoginView view{token, name, is_local_path(next) ? next : "", message};
+  LoginView view{token, name, same_site_path(next).value_or(""), message};
   Response response = html_response(status, render_login_page(view, services.catalog("en")));
   response.set("set-cookie", cookie(services, kLoginCookie, token, 3600));
   response.set("cache-control", "no-store");
@@ -66,8 +91,7 @@ void add_account_routes(Services& services) {
       return login_form(services, 429, "Too many failed logins: the account is locked until " + result.locked_until + " (UTC).", name, field("next"));
     if (result.outcome != auth::LoginResult::Outcome::ok)
       return login_form(services, 401, "The name or the password is wrong.", name, field("next"));
-    const std::string next = field("next");
-    Response response = redirect(is_local_path(next) ? next : "/edit/");
+    Response response = redirect(same_site_path(field("next")).value_or("/edit/"));
     response.set("set-cookie", cookie(services, kSessionCookie, result.session_token, services.config.login.session_seconds));
     return response;
   });
