@@ -1,12 +1,14 @@
 // Logging in and out in the browser. The session cookie is HttpOnly and
-// SameSite=Strict; the login form itself is protected by a double-submit
-// token (a cookie and a hidden field that must match), since there is no
-// session yet to hold one.
+// SameSite=Strict. The login form has no session yet to hold a CSRF token,
+// so it carries a token the server signed (auth/form_tokens.h), as a cookie
+// and a hidden field that must match; the key dies with the server.
 #include <fmt/format.h>
 
+#include <memory>
 #include <optional>
 #include <string_view>
 
+#include "auth/form_tokens.h"
 #include "auth/login.h"
 #include "auth/tokens.h"
 #include "web/editor_pages.h"
@@ -18,6 +20,7 @@ namespace {
 
 constexpr char kSessionCookie[] = "plenary_session";
 constexpr char kLoginCookie[] = "plenary_login";
+constexpr int64_t kLoginFormSeconds = 3600;  // an hour to fill in the form
 
 std::string cookie(const Services& services, const std::string& name, const std::string& value, int64_t max_age) {
   return fmt::format("{}={}; Path=/; HttpOnly; SameSite=Strict; Max-Age={}{}", name, value, max_age,
@@ -53,12 +56,12 @@ std::optional<std::string> same_site_path(std::string_view next) {
   return location;
 }
 
-Response login_form(const Services& services, int status, const std::string& message, const std::string& name,
-                    const std::string& next) {
-  const std::string token = auth::random_token();
+Response login_form(const Services& services, const auth::FormTokens& tokens, int status,
+                    const std::string& message, const std::string& name, const std::string& next) {
+  const std::string token = tokens.issue(services.config.clock(), kLoginFormSeconds);
   LoginView view{token, name, same_site_path(next).value_or(""), message};
   Response response = html_response(status, render_login_page(view, services.catalog("en")));
-  response.set("set-cookie", cookie(services, kLoginCookie, token, 3600));
+  response.set("set-cookie", cookie(services, kLoginCookie, token, kLoginFormSeconds));
   response.set("cache-control", "no-store");
   return response;
 }
@@ -67,32 +70,42 @@ Response login_form(const Services& services, int status, const std::string& mes
 
 void add_account_routes(Services& services) {
   Router& r = services.router;
+  // Made once per server; shared by the routes' copies.
+  auto tokens = std::make_shared<const auth::FormTokens>();
 
-  r.add("GET", "/login", [&services](const Request& request, const RouteParams&) {
+  r.add("GET", "/login", [&services, tokens](const Request& request, const RouteParams&) {
     auto next = request.query.find("next");
-    return login_form(services, 200, "", "", next == request.query.end() ? "" : next->second);
+    return login_form(services, *tokens, 200, "", "", next == request.query.end() ? "" : next->second);
   });
 
-  r.add("POST", "/login", [&services](const Request& request, const RouteParams&) {
+  r.add("POST", "/login", [&services, tokens](const Request& request, const RouteParams&) {
     const Params form = request.form();
     auto field = [&](const char* name) {
       auto found = form.find(name);
       return found == form.end() ? std::string() : found->second;
     };
+    auto again = [&](int status, const std::string& message, const std::string& name) {
+      return login_form(services, *tokens, status, message, name, field("next"));
+    };
+    // The cookie and the field must be one token, and one this server signed.
     const std::optional<std::string> expected = request.cookie(kLoginCookie);
-    if (!expected || field("csrf").empty() || !auth::same_secret(*expected, field("csrf")))
-      return login_form(services, 403, "The form has expired. Please log in again.", field("name"), field("next"));
+    if (!expected || !auth::same_secret(*expected, field("csrf")) ||
+        !tokens->valid(field("csrf"), services.config.clock()))
+      return again(403, "The form has expired. Please log in again.", field("name"));
     const std::string name = field("name");
     if (name.empty() || field("password").empty() || utf8_problem(name) || name.size() > store::kMaxNameBytes)
-      return login_form(services, 400, "Give your name and password.", "", field("next"));
+      return again(400, "Give your name and password.", "");
     Call call(services, request);
-    const auth::LoginResult result = auth::log_in(*call.store, name, field("password"), call.now(), services.config.login);
+    const auth::LoginResult result =
+        auth::log_in(*call.store, name, field("password"), call.now(), services.config.login);
     if (result.outcome == auth::LoginResult::Outcome::locked)
-      return login_form(services, 429, "Too many failed logins: the account is locked until " + result.locked_until + " (UTC).", name, field("next"));
+      return again(429, "Too many failed logins: the account is locked until " + result.locked_until + " (UTC).",
+                   name);
     if (result.outcome != auth::LoginResult::Outcome::ok)
-      return login_form(services, 401, "The name or the password is wrong.", name, field("next"));
+      return again(401, "The name or the password is wrong.", name);
     Response response = redirect(same_site_path(field("next")).value_or("/edit/"));
-    response.set("set-cookie", cookie(services, kSessionCookie, result.session_token, services.config.login.session_seconds));
+    response.set("set-cookie",
+                 cookie(services, kSessionCookie, result.session_token, services.config.login.session_seconds));
     return response;
   });
 

@@ -1,5 +1,5 @@
 // The login as an attacker probes it, through App::handle: where a login may
-// lead (issue 9, defect 13).
+// lead (issue 9, defect 13) and the login form's token (17).
 #include <gtest/gtest.h>
 
 #include <memory>
@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "auth/password.h"
+#include "auth/tokens.h"
 #include "store/sqlite_store.h"
 #include "web/app.h"
 #include "web/page_test_support.h"
@@ -42,6 +43,13 @@ std::string cookie_value(const Response& response) {
   const std::string set = header(response, "set-cookie");
   const size_t equals = set.find('=');
   return equals == std::string::npos ? "" : set.substr(equals + 1, set.find(';') - equals - 1);
+}
+
+// The message the login page shows, or "".
+std::string message_of(const Response& response) {
+  Page page;
+  testing::parse(response.body, page);
+  return page.text("//p[@class='error']");
 }
 
 class LoginSecurity : public ::testing::Test {
@@ -151,6 +159,41 @@ TEST_F(LoginSecurity, PathsOfThisSiteAreKeptAsABrowserReadsThem) {
     ASSERT_EQ(in.status, 303) << next << in.body;
     EXPECT_EQ(header(in, "location"), location) << next;
   }
+}
+
+// ---- 17. The login form's token
+
+// The defect: any cookie and field that matched were accepted.
+TEST_F(LoginSecurity, TheLoginFormNeedsATokenThisServerIssued) {
+  auto post = [&](const std::string& cookie, const std::string& field) {
+    return send("POST", "/login", {}, cookie.empty() ? "" : "plenary_login=" + cookie,
+                form_body({{"csrf", field}, {"name", "officer"}, {"password", kPassword}}));
+  };
+  EXPECT_EQ(post("AAAA", "AAAA").status, 403);
+  const std::string made_up = auth::random_token();
+  EXPECT_EQ(post(made_up, made_up).status, 403);
+  const std::string other_servers = cookie_value(make_app()->handle([] {
+    Request request;
+    request.method = "GET";
+    request.path = "/login";
+    return request;
+  }()));
+  ASSERT_FALSE(other_servers.empty());
+  EXPECT_EQ(post(other_servers, other_servers).status, 403) << "another server's key";
+
+  const std::string token = form_token();
+  EXPECT_EQ(post(token, "").status, 403);
+  EXPECT_EQ(post("", token).status, 403);
+  EXPECT_EQ(post(token, form_token()).status, 403) << "two tokens of this server, not one";
+  const Response refused = post("AAAA", "AAAA");
+  EXPECT_EQ(message_of(refused), "The form has expired. Please log in again.");
+  EXPECT_FALSE(cookie_value(refused).empty()) << "a fresh form comes with the refusal";
+  EXPECT_EQ(post(token, token).status, 303);
+
+  // A form kept open past its hour has expired.
+  const std::string old = form_token();
+  *now_ = "2024-05-01T10:00:00Z";
+  EXPECT_EQ(post(old, old).status, 403);
 }
 
 }  // namespace
