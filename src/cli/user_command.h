@@ -33,7 +33,6 @@ struct UserCommandOptions {
   std::string db = "var/plenary.sqlite";
   bool password_stdin = false;       // read one line from `in` rather than prompt
   bool terminal = false;             // `in` is the terminal: prompt twice, without echo
-  std::string now;                   // list: the time locks are judged at; empty for the clock
 };
 
 // Runs one action. New passwords come from `in`: one line with

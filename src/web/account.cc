@@ -56,6 +56,11 @@ std::optional<std::string> same_site_path(std::string_view next) {
   return location;
 }
 
+// "2024-05-01T09:15:00Z" as a person reads it: "2024-05-01 09:15 UTC".
+std::string readable_time(const std::string& iso) {
+  return iso.size() < 16 ? iso : iso.substr(0, 10) + " " + iso.substr(11, 5) + " UTC";
+}
+
 Response login_form(const Services& services, const auth::FormTokens& tokens, int status,
                     const std::string& message, const std::string& name, const std::string& next) {
   const std::string token = tokens.issue(services.config.clock(), kLoginFormSeconds);
@@ -96,10 +101,11 @@ void add_account_routes(Services& services) {
     if (name.empty() || field("password").empty() || utf8_problem(name) || name.size() > store::kMaxNameBytes)
       return again(400, "Give your name and password.", "");
     Call call(services, request);
-    const auth::LoginResult result =
-        auth::log_in(*call.store, name, field("password"), call.now(), services.config.login);
-    if (result.outcome == auth::LoginResult::Outcome::locked)
-      return again(429, "Too many failed logins: the account is locked until " + result.locked_until + " (UTC).",
+    const auth::LoginResult result = auth::log_in(
+        *call.store, {name, field("password"), request.remote_address}, call.now(), services.config.login);
+    // The same answers whether or not an account has this name.
+    if (result.outcome == auth::LoginResult::Outcome::throttled)
+      return again(429, "Too many failed logins from here. Try again after " + readable_time(result.retry_after) + ".",
                    name);
     if (result.outcome != auth::LoginResult::Outcome::ok)
       return again(401, "The name or the password is wrong.", name);

@@ -1,5 +1,6 @@
 // The login as an attacker probes it, through App::handle: where a login may
-// lead (issue 9, defect 13) and the login form's token (17).
+// lead (issue 9, defect 13), the throttle on guessing (16), the login form's
+// token and names that differ only in case (17).
 #include <gtest/gtest.h>
 
 #include <memory>
@@ -22,6 +23,7 @@ using namespace std::string_literals;
 using testing::Page;
 
 constexpr char kPassword[] = "a long enough password";
+constexpr char kAttacker[] = "203.0.113.66";
 constexpr char kOffice[] = "192.0.2.10";  // where the officer works
 
 using Fields = std::vector<std::pair<std::string, std::string>>;
@@ -161,7 +163,56 @@ TEST_F(LoginSecurity, PathsOfThisSiteAreKeptAsABrowserReadsThem) {
   }
 }
 
-// ---- 17. The login form's token
+// ---- 16. The throttle
+
+// The defect: a real name answered 429 after five failures, an unknown one
+// kept answering 401.
+TEST_F(LoginSecurity, AnUnknownNameAnswersExactlyLikeARealOne) {
+  for (int attempt = 1; attempt <= 7; ++attempt) {
+    const Response real = log_in("officer", "not the password", kAttacker);
+    const Response unknown = log_in("no-such-officer", "not the password", kAttacker);
+    EXPECT_EQ(real.status, unknown.status) << "attempt " << attempt;
+    EXPECT_EQ(message_of(real), message_of(unknown)) << "attempt " << attempt;
+    EXPECT_EQ(real.status, attempt < 5 ? 401 : 429) << "attempt " << attempt;
+  }
+  EXPECT_EQ(message_of(log_in("officer", "not the password", kAttacker)),
+            "Too many failed logins from here. Try again after 2024-05-01 09:15 UTC.");
+}
+
+// The defect: anyone could lock any named account for 15 minutes.
+TEST_F(LoginSecurity, AnAttackerElsewhereCannotLockTheOfficerOut) {
+  for (int attempt = 1; attempt <= 12; ++attempt) log_in("officer", "guess " + std::to_string(attempt), kAttacker);
+  EXPECT_EQ(log_in("officer", kPassword, kAttacker).status, 429) << "the attacker's address may not go on";
+  const Response in = log_in("officer", kPassword, kOffice);
+  EXPECT_EQ(in.status, 303) << in.body;
+  EXPECT_EQ(header(in, "location"), "/edit/");
+  // Fifteen minutes after its last failure the attacker's address is forgiven.
+  *now_ = "2024-05-01T09:15:00Z";
+  EXPECT_EQ(log_in("officer", "guess 13", kAttacker).status, 401);
+}
+
+// Many addresses guessing at one name: once the name has failed often, each
+// address that failed is refused, and the officer's, which never failed, is not.
+TEST_F(LoginSecurity, ManyAddressesGuessingAreSlowedButNotTheOfficer) {
+  auto address = [](int i) { return "198.51.100." + std::to_string(i); };
+  for (int i = 1; i <= 10; ++i) {
+    log_in("officer", "guess a", address(i));
+    log_in("officer", "guess b", address(i));
+  }
+  EXPECT_EQ(log_in("officer", kPassword, address(1)).status, 429);
+  EXPECT_EQ(log_in("officer", "guess c", address(11)).status, 429) << "one failure for a new address";
+  EXPECT_EQ(log_in("officer", kPassword, address(11)).status, 429);
+  EXPECT_EQ(log_in("officer", kPassword, kOffice).status, 303);
+}
+
+// One address trying one password on many names.
+TEST_F(LoginSecurity, OneAddressSprayingNamesIsRefused) {
+  for (int i = 1; i <= 20; ++i) log_in("name-" + std::to_string(i), "Spring2024!", kAttacker);
+  EXPECT_EQ(log_in("officer", kPassword, kAttacker).status, 429);
+  EXPECT_EQ(log_in("officer", kPassword, kOffice).status, 303);
+}
+
+// ---- 17. The login form's token, and names in any case
 
 // The defect: any cookie and field that matched were accepted.
 TEST_F(LoginSecurity, TheLoginFormNeedsATokenThisServerIssued) {
@@ -194,6 +245,23 @@ TEST_F(LoginSecurity, TheLoginFormNeedsATokenThisServerIssued) {
   const std::string old = form_token();
   *now_ = "2024-05-01T10:00:00Z";
   EXPECT_EQ(post(old, old).status, 403);
+}
+
+TEST_F(LoginSecurity, NamesLogInWhateverTheirCase) {
+  auto store = store::SqliteStore::open(database_, clock_);
+  const int64_t officer = store->user("officer")->id;
+  for (const char* name : {"OFFICER", "Officer", "officer"}) {
+    const Response in = log_in(name, kPassword);
+    ASSERT_EQ(in.status, 303) << name << in.body;
+    const std::string session = cookie_value(in);
+    EXPECT_EQ(store->session(auth::token_digest(session), *now_).value_or(store::Session{}).user_id, officer);
+    EXPECT_EQ(send("GET", "/edit/", {}, "plenary_session=" + session).status, 200);
+  }
+  EXPECT_EQ(store->users().size(), 1u);
+  // Failures count together whatever the case.
+  for (const char* name : {"OFFICER", "Officer", "officer", "oFFICER"})
+    EXPECT_EQ(log_in(name, "not the password", kAttacker).status, 401) << name;
+  EXPECT_EQ(log_in("OfFiCeR", "not the password", kAttacker).status, 429);
 }
 
 }  // namespace
