@@ -308,7 +308,33 @@ class UserCommand {
   std::unique_ptr<store::SqliteStore> store_;
 };
 
+// `word` as a shell reads it back: quoted unless it is plainly safe.
+std::string shell_word(const std::string& word) {
+  if (!word.empty() && word.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_./:=@%+-") ==
+                           std::string::npos)
+    return word;
+  std::string quoted = "'";
+  for (const char c : word) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return quoted + "'";
+}
+
 }  // namespace
+
+void advise_first_account(const std::string& program, const std::string& db, std::ostream& err) {
+  if (fs::exists(db)) {
+    try {
+      if (!store::SqliteStore::open(db)->users().empty()) return;
+    } catch (const std::exception&) {
+      return;
+    }
+  }
+  err << fmt::format(
+      "plenary: the store {} has no account yet, so nobody can log in to the editing pages.\n"
+      "plenary: create an administrator with this command (it reads the password, {} characters or more, "
+      "from standard input):\n"
+      "  echo 'a long passphrase' | {} user add admin --role admin --password-stdin --db {}\n",
+      db, auth::kMinPasswordCharacters, shell_word(program.empty() ? "plenary" : program), shell_word(db));
+}
 
 int run_user(const UserCommandOptions& options, std::istream& in, std::ostream& out, std::ostream& err) {
   try {

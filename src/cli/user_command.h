@@ -42,6 +42,12 @@ struct UserCommandOptions {
 // kExitUnreadable for bad usage or a database that cannot be opened or used.
 int run_user(const UserCommandOptions& options, std::istream& in, std::ostream& out, std::ostream& err);
 
+// What `plenary serve` says on `err` when the store at `db` has no account
+// yet, since the web has no sign-up: the command, for `program` and this
+// store, that creates the first administrator. Nothing when the store has an
+// account or cannot be opened (serve then says why).
+void advise_first_account(const std::string& program, const std::string& db, std::ostream& err);
+
 // Adds `plenary user` and its actions to `app`, filling `options` when parsed.
 CLI::App* add_user_command(CLI::App& app, UserCommandOptions& options);
 
