@@ -1,6 +1,9 @@
 #include "auth/login.h"
 
+#include <arpa/inet.h>
+
 #include <cstdio>
+#include <cstring>
 #include <ctime>
 #include <stdexcept>
 
@@ -65,21 +68,51 @@ std::string format_utc(int64_t seconds) {
 }
 
 void check_policy(const LoginPolicy& policy) {
-  if (policy.max_failures < 1) throw std::invalid_argument("the login policy needs max_failures of at least 1");
-  if (policy.lock_seconds < 0) throw std::invalid_argument("the login policy's lock_seconds is negative");
+  if (policy.max_failures < 1 || policy.max_address_failures < 1 || policy.max_account_failures < 1)
+    throw std::invalid_argument("the login policy's limits must each be at least 1");
+  if (policy.forget_seconds < 0) throw std::invalid_argument("the login policy's forget_seconds is negative");
   if (policy.session_seconds < 1) throw std::invalid_argument("the login policy needs session_seconds of at least 1");
 }
 
-// Whether the account is locked at `now`. A lock that cannot be read counts
-// as a lock: failing closed costs an administrator a password reset, failing
-// open would let guessing go on.
-bool locked_at(const store::User& user, const std::string& now) {
-  if (user.locked_until.empty()) return false;
+// The key the throttle counts a name by. A digest, so that a password typed
+// into the name field is not kept as it was typed.
+std::string throttle_account(const std::string& name) { return token_digest(store::fold_name(name)); }
+
+// When a refusal resting on the failure at `last` ends. A time that cannot
+// be read counts as a failure now: failing closed.
+std::string forgotten_after(const std::string& last, const std::string& now, const LoginPolicy& policy) {
   try {
-    return is_before(now, user.locked_until);
+    return add_seconds(last, policy.forget_seconds);
   } catch (const std::invalid_argument&) {
-    return true;
+    return add_seconds(now, policy.forget_seconds);
   }
+}
+
+// Until when the policy refuses an attempt with these failures on record,
+// or nothing when it admits it (the rules of login.h).
+std::optional<std::string> refused_until(const store::LoginFailures& failures, const std::string& now,
+                                         const LoginPolicy& policy) {
+  std::optional<std::string> until;
+  auto refuse_until = [&](const std::string& last) {
+    const std::string end = forgotten_after(last, now, policy);
+    if (!until || is_before(*until, end)) until = end;
+  };
+  const bool failed_here = failures.of_account_from_address > 0;
+  if (failures.of_account_from_address >= policy.max_failures ||
+      (failed_here && failures.of_account >= policy.max_account_failures))
+    refuse_until(failures.last_of_account_from_address);
+  if (failures.from_address >= policy.max_address_failures) refuse_until(failures.last_from_address);
+  return until;
+}
+
+// The failures once the attempt just counted has failed too.
+store::LoginFailures with_one_more(store::LoginFailures failures, const std::string& now) {
+  ++failures.of_account_from_address;
+  ++failures.from_address;
+  ++failures.of_account;
+  failures.last_of_account_from_address = now;
+  failures.last_from_address = now;
+  return failures;
 }
 
 }  // namespace
@@ -93,42 +126,50 @@ std::string add_seconds(const std::string& iso, int64_t seconds) {
 
 bool is_before(const std::string& a, const std::string& b) { return parse_utc(a) < parse_utc(b); }
 
-LoginResult log_in(store::Store& store, const std::string& name, std::string_view password, const std::string& now,
+std::string throttle_address(const std::string& address) {
+  if (address.empty()) return "unknown";
+  char text[INET6_ADDRSTRLEN];
+  in_addr v4{};
+  if (inet_pton(AF_INET, address.c_str(), &v4) == 1) return inet_ntop(AF_INET, &v4, text, sizeof text);
+  in6_addr v6{};
+  if (inet_pton(AF_INET6, address.c_str(), &v6) != 1) return token_digest(address);
+  if (IN6_IS_ADDR_V4MAPPED(&v6)) {
+    std::memcpy(&v4, v6.s6_addr + 12, sizeof v4);
+    return inet_ntop(AF_INET, &v4, text, sizeof text);
+  }
+  std::memset(v6.s6_addr + 8, 0, 8);  // the network: the first 64 bits
+  return std::string(inet_ntop(AF_INET6, &v6, text, sizeof text)) + "/64";
+}
+
+LoginResult log_in(store::Store& store, const LoginAttempt& attempt, const std::string& now,
                    const LoginPolicy& policy) {
   check_policy(policy);
-  const std::string lock_until = add_seconds(now, policy.lock_seconds);  // also checks `now`
+  const std::string since = add_seconds(now, -policy.forget_seconds);  // also checks `now`
   const std::string expires_at = add_seconds(now, policy.session_seconds);
+  const std::string account = throttle_account(attempt.name);
+  const std::string address = throttle_address(attempt.address);
 
   LoginResult result;
-  result.outcome = LoginResult::Outcome::bad_credentials;
-  std::optional<store::User> user = store.user(name);
-  if (!user) {
-    // Spend the time a real check takes, so that timing does not tell which
-    // names exist.
-    (void)verify_password(kDummyPasswordHash, password);
+  const store::LoginFailures failures = store.record_login_attempt(
+      account, address, since, now,
+      [&](const store::LoginFailures& recorded) { return !refused_until(recorded, now, policy); });
+  if (const std::optional<std::string> until = refused_until(failures, now, policy)) {
+    result.outcome = LoginResult::Outcome::throttled;
+    result.retry_after = *until;
     return result;
   }
-  if (locked_at(*user, now)) {
-    result.outcome = LoginResult::Outcome::locked;
-    result.locked_until = user->locked_until;
-    return result;
-  }
-  if (!verify_password(user->password_hash, password)) {
-    const int64_t failures = store.record_failed_login(name, policy.max_failures, lock_until);
-    if (failures >= policy.max_failures) {
-      // Report the lock the store actually holds, whatever its counting.
-      user = store.user(name);
-      if (user && locked_at(*user, now)) {
-        result.outcome = LoginResult::Outcome::locked;
-        result.locked_until = user->locked_until;
-      }
-    }
+  // An unknown name is checked against a hash too, so that timing does not
+  // tell which names exist.
+  std::optional<store::User> user = store.user(attempt.name);
+  if (!verify_password(user ? user->password_hash : kDummyPasswordHash, attempt.password) || !user) {
+    // The failure is counted already; it may be the one that reaches a limit.
+    const std::optional<std::string> until = refused_until(with_one_more(failures, now), now, policy);
+    result.outcome = until ? LoginResult::Outcome::throttled : LoginResult::Outcome::bad_credentials;
+    result.retry_after = until.value_or("");
     return result;
   }
 
-  store.record_successful_login(name);
-  user->failed_logins = 0;
-  user->locked_until.clear();
+  store.clear_login_failures(account, address);
   result.session_token = random_token();
   result.session.token_digest = token_digest(result.session_token);
   result.session.user_id = user->id;
@@ -139,6 +180,10 @@ LoginResult log_in(store::Store& store, const std::string& name, std::string_vie
   result.outcome = LoginResult::Outcome::ok;
   result.user = std::move(user);
   return result;
+}
+
+void forget_login_failures(store::Store& store, const std::string& name) {
+  store.clear_login_failures(throttle_account(name), "");
 }
 
 std::optional<store::User> user_for_session(store::Store& store, const std::string& token, const std::string& now) {

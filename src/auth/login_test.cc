@@ -5,6 +5,8 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <limits>
@@ -24,6 +26,8 @@ using Outcome = LoginResult::Outcome;
 
 constexpr char kNow[] = "2024-05-01T09:00:00Z";
 constexpr char kPassword[] = "correct horse battery staple";
+constexpr char kHere[] = "192.0.2.1";        // the user's address
+constexpr char kElsewhere[] = "198.51.100.7";  // another client's
 
 // A fresh store in a folder of its own under the system's temporary folder,
 // removed afterwards. One password hash serves every test: each costs 64 MiB.
@@ -47,16 +51,18 @@ class Login : public ::testing::Test {
     std::filesystem::remove_all(dir_);
   }
 
-  LoginResult log_in_as(const std::string& name, std::string_view password, const std::string& now = kNow) {
-    return log_in(*store_, name, password, now, policy_);
+  LoginResult log_in_as(const std::string& name, std::string_view password, const std::string& now = kNow,
+                        const std::string& address = kHere) {
+    return log_in(*store_, {name, password, address}, now, policy_);
   }
-  store::User stored_alice() { return *store_->user("alice"); }
 
   static std::string* hash_;
   std::filesystem::path dir_;
   std::unique_ptr<store::SqliteStore> store_;
   store::User alice_;
-  LoginPolicy policy_{3, 600, 3600};  // short, so that the tests hash less
+  // Short, so that the tests hash less.
+  LoginPolicy policy_{.max_failures = 3, .max_address_failures = 6, .max_account_failures = 6,
+                      .forget_seconds = 600, .session_seconds = 3600};
 };
 
 std::string* Login::hash_ = nullptr;
@@ -74,7 +80,7 @@ TEST_F(Login, RightPasswordOpensASession) {
   EXPECT_NE(result.session.csrf_token, result.session_token);
   EXPECT_EQ(result.session.created_at, kNow);
   EXPECT_EQ(result.session.expires_at, "2024-05-01T10:00:00Z");
-  EXPECT_TRUE(result.locked_until.empty());
+  EXPECT_TRUE(result.retry_after.empty());
 
   const auto user = user_for_session(*store_, result.session_token, kNow);
   ASSERT_TRUE(user);
@@ -112,7 +118,6 @@ TEST_F(Login, EachLoginHasItsOwnSession) {
 }
 
 TEST_F(Login, WrongPasswordAndUnknownNameLookAlike) {
-  policy_.max_failures = 10;  // five failures below, none of them locking
   const LoginResult wrong = log_in_as("alice", "correct horse battery stapler");
   const LoginResult unknown = log_in_as("bob", kPassword);
   for (const LoginResult* result : {&wrong, &unknown}) {
@@ -120,14 +125,13 @@ TEST_F(Login, WrongPasswordAndUnknownNameLookAlike) {
     EXPECT_FALSE(result->user);
     EXPECT_TRUE(result->session_token.empty());
     EXPECT_TRUE(result->session.token_digest.empty());
-    EXPECT_TRUE(result->locked_until.empty());
+    EXPECT_TRUE(result->retry_after.empty());
   }
-  EXPECT_EQ(stored_alice().failed_logins, 1);
   EXPECT_FALSE(store_->user("bob"));
   // Odd input is just more bad credentials.
-  EXPECT_EQ(log_in_as("", "").outcome, Outcome::bad_credentials);
-  EXPECT_EQ(log_in_as("alice", "").outcome, Outcome::bad_credentials);
-  EXPECT_EQ(log_in_as("alice", "\xff\xfe\0"s).outcome, Outcome::bad_credentials);
+  EXPECT_EQ(log_in_as("", "", kNow, kElsewhere).outcome, Outcome::bad_credentials);
+  EXPECT_EQ(log_in_as("carol", "", kNow, kElsewhere).outcome, Outcome::bad_credentials);
+  EXPECT_EQ(log_in_as("carol", "\xff\xfe\0"s, kNow, kElsewhere).outcome, Outcome::bad_credentials);
 }
 
 TEST_F(Login, TheDummyHashIsRealAndCurrent) {
@@ -137,87 +141,166 @@ TEST_F(Login, TheDummyHashIsRealAndCurrent) {
   EXPECT_EQ(crypto_pwhash_str_needs_rehash(kDummyPasswordHash, crypto_pwhash_OPSLIMIT_INTERACTIVE,
                                            crypto_pwhash_MEMLIMIT_INTERACTIVE),
             0);
-  EXPECT_EQ(std::string(kDummyPasswordHash).substr(0, 31), stored_alice().password_hash.substr(0, 31));
+  EXPECT_EQ(std::string(kDummyPasswordHash).substr(0, 31), alice_.password_hash.substr(0, 31));
 }
 
-TEST_F(Login, FailuresLockTheAccountWithoutCheckingThePassword) {
-  EXPECT_EQ(log_in_as("alice", "wrong password 1").outcome, Outcome::bad_credentials);
-  EXPECT_EQ(log_in_as("alice", "wrong password 2").outcome, Outcome::bad_credentials);
-  const LoginResult third = log_in_as("alice", "wrong password 3");
-  EXPECT_EQ(third.outcome, Outcome::locked);
-  EXPECT_EQ(third.locked_until, "2024-05-01T09:10:00Z");
-  EXPECT_EQ(stored_alice().locked_until, "2024-05-01T09:10:00Z");
-  EXPECT_EQ(stored_alice().failed_logins, 3);
+// An unknown name costs a hash as a real one does: the quickest of three
+// tries each, so that a busy machine only slows both.
+TEST_F(Login, AnUnknownNameTakesAboutAsLongAsARealOne) {
+  policy_.max_failures = policy_.max_address_failures = 10;
+  auto quickest = [&](const std::string& name) {
+    auto best = std::chrono::steady_clock::duration::max();
+    for (int i = 0; i < 3; ++i) {
+      const auto start = std::chrono::steady_clock::now();
+      log_in_as(name, "wrong password");
+      best = std::min(best, std::chrono::steady_clock::now() - start);
+    }
+    return best;
+  };
+  const auto real = quickest("alice"), unknown = quickest("nobody");
+  EXPECT_GT(unknown * 3, real) << "an unknown name is answered much faster than a real one";
+  EXPECT_GT(real * 3, unknown);
+}
 
-  // During the lock even the right password is refused, and guesses are not counted.
-  const LoginResult during = log_in_as("alice", kPassword, "2024-05-01T09:09:59Z");
-  EXPECT_EQ(during.outcome, Outcome::locked);
-  EXPECT_EQ(during.locked_until, "2024-05-01T09:10:00Z");
-  EXPECT_TRUE(during.session_token.empty());
+// The defect: five failures locked a real account for everyone, while an
+// unknown name kept answering 401.
+TEST_F(Login, FailuresRefuseTheAddressThatFailedNotTheUser) {
+  EXPECT_EQ(log_in_as("alice", "wrong password 1", "2024-05-01T09:00:00Z", kElsewhere).outcome,
+            Outcome::bad_credentials);
+  EXPECT_EQ(log_in_as("alice", "wrong password 2", "2024-05-01T09:01:00Z", kElsewhere).outcome,
+            Outcome::bad_credentials);
+  const LoginResult third = log_in_as("alice", "wrong password 3", "2024-05-01T09:02:00Z", kElsewhere);
+  EXPECT_EQ(third.outcome, Outcome::throttled);
+  EXPECT_EQ(third.retry_after, "2024-05-01T09:12:00Z");  // forgotten ten minutes after the last
+
+  // That address may not guess on, not even rightly, and its guesses are not counted.
+  const LoginResult during = log_in_as("alice", kPassword, "2024-05-01T09:11:59Z", kElsewhere);
+  EXPECT_EQ(during.outcome, Outcome::throttled);
+  EXPECT_EQ(during.retry_after, "2024-05-01T09:12:00Z");
   EXPECT_FALSE(during.user);
-  EXPECT_EQ(log_in_as("alice", "wrong password 4", "2024-05-01T09:05:00Z").outcome, Outcome::locked);
-  EXPECT_EQ(stored_alice().failed_logins, 3);
-  EXPECT_EQ(stored_alice().locked_until, "2024-05-01T09:10:00Z");
+  EXPECT_TRUE(during.session_token.empty());
+  EXPECT_EQ(log_in_as("alice", "wrong password 4", "2024-05-01T09:05:00Z", kElsewhere).retry_after,
+            "2024-05-01T09:12:00Z");
+
+  // Alice at her own address logs in meanwhile.
+  EXPECT_EQ(log_in_as("alice", kPassword, "2024-05-01T09:05:00Z", kHere).outcome, Outcome::ok);
+  // And once the failures are forgotten, the other address may try again.
+  EXPECT_EQ(log_in_as("alice", kPassword, "2024-05-01T09:12:00Z", kElsewhere).outcome, Outcome::ok);
 }
 
-TEST_F(Login, TheLockExpiresAndSuccessClearsIt) {
-  for (int i = 0; i < 3; ++i) log_in_as("alice", "wrong password");
-  ASSERT_EQ(stored_alice().locked_until, "2024-05-01T09:10:00Z");
-  const LoginResult after = log_in_as("alice", kPassword, "2024-05-01T09:10:00Z");
-  ASSERT_EQ(after.outcome, Outcome::ok);
-  EXPECT_EQ(after.user->failed_logins, 0);
-  EXPECT_TRUE(after.user->locked_until.empty());
-  EXPECT_EQ(stored_alice().failed_logins, 0);
-  EXPECT_TRUE(stored_alice().locked_until.empty());
-  EXPECT_EQ(after.session.expires_at, "2024-05-01T10:10:00Z");
+TEST_F(Login, AnUnknownNameIsThrottledExactlyLikeARealOne) {
+  policy_.max_address_failures = 100;  // rule 1 alone
+  for (int i = 0; i < 5; ++i) {
+    const std::string now = add_seconds(kNow, 60 * i);
+    const LoginResult real = log_in_as("alice", "wrong password", now, kElsewhere);
+    const LoginResult unknown = log_in_as("mallory", "wrong password", now, kElsewhere);
+    EXPECT_EQ(real.outcome, unknown.outcome) << "attempt " << i + 1;
+    EXPECT_EQ(real.retry_after, unknown.retry_after) << "attempt " << i + 1;
+    EXPECT_EQ(real.outcome, i < 2 ? Outcome::bad_credentials : Outcome::throttled) << "attempt " << i + 1;
+  }
+  EXPECT_FALSE(store_->user("mallory"));
 }
 
-TEST_F(Login, SuccessRestartsTheCount) {
+TEST_F(Login, TheRightPasswordForgetsTheFailuresOfItsAddress) {
   log_in_as("alice", "wrong password 1");
   log_in_as("alice", "wrong password 2");
-  ASSERT_EQ(stored_alice().failed_logins, 2);
   ASSERT_EQ(log_in_as("alice", kPassword).outcome, Outcome::ok);
-  EXPECT_EQ(stored_alice().failed_logins, 0);
   EXPECT_EQ(log_in_as("alice", "wrong password 3").outcome, Outcome::bad_credentials);
   EXPECT_EQ(log_in_as("alice", "wrong password 4").outcome, Outcome::bad_credentials);
-  EXPECT_TRUE(stored_alice().locked_until.empty());
+  EXPECT_EQ(log_in_as("alice", "wrong password 5").outcome, Outcome::throttled);
 }
 
-TEST_F(Login, AFailureAfterTheLockLocksAgain) {
+TEST_F(Login, FailuresAreForgottenAfterAQuietSpell) {
+  log_in_as("alice", "wrong password 1", "2024-05-01T09:00:00Z");
+  log_in_as("alice", "wrong password 2", "2024-05-01T09:05:00Z");
+  // Ten minutes after the last failure both are forgotten: two more are not yet a third.
+  EXPECT_EQ(log_in_as("alice", "wrong password 3", "2024-05-01T09:15:00Z").outcome, Outcome::bad_credentials);
+  EXPECT_EQ(log_in_as("alice", "wrong password 4", "2024-05-01T09:16:00Z").outcome, Outcome::bad_credentials);
+  EXPECT_EQ(log_in_as("alice", "wrong password 5", "2024-05-01T09:17:00Z").outcome, Outcome::throttled);
+}
+
+TEST_F(Login, NamesCountTogetherWhateverTheirCase) {
+  EXPECT_EQ(log_in_as("Alice", "wrong password 1").outcome, Outcome::bad_credentials);
+  EXPECT_EQ(log_in_as("ALICE", "wrong password 2").outcome, Outcome::bad_credentials);
+  EXPECT_EQ(log_in_as("alice", "wrong password 3").outcome, Outcome::throttled);
+  EXPECT_EQ(log_in_as("ALICE", kPassword, kNow, kElsewhere).outcome, Outcome::ok);
+}
+
+// Rule 2: one address spraying a password over many names.
+TEST_F(Login, OneAddressFailingOnManyNamesIsRefusedForEveryName) {
+  for (int i = 0; i < 5; ++i)
+    EXPECT_EQ(log_in_as("name" + std::to_string(i), "spring2024", kNow, kElsewhere).outcome,
+              Outcome::bad_credentials);
+  EXPECT_EQ(log_in_as("name5", "spring2024", kNow, kElsewhere).outcome, Outcome::throttled);
+  EXPECT_EQ(log_in_as("alice", kPassword, kNow, kElsewhere).outcome, Outcome::throttled);
+  EXPECT_EQ(log_in_as("alice", kPassword, kNow, kHere).outcome, Outcome::ok);
+}
+
+// Rule 3: many addresses guessing at one name get one failure each once the
+// name has failed often, while an address that never failed still logs in.
+TEST_F(Login, ManyAddressesFailingOnOneNameAreSlowedNotTheUser) {
+  auto address = [](int i) { return "203.0.113." + std::to_string(i); };
+  for (int i = 1; i <= 3; ++i) {
+    EXPECT_EQ(log_in_as("alice", "guess a", kNow, address(i)).outcome, Outcome::bad_credentials);
+    EXPECT_EQ(log_in_as("alice", "guess b", kNow, address(i)).outcome, i < 3 ? Outcome::bad_credentials
+                                                                              : Outcome::throttled)
+        << "the sixth failure on alice";
+  }
+  // Every address that failed is refused, even with the right password...
+  EXPECT_EQ(log_in_as("alice", kPassword, kNow, address(1)).outcome, Outcome::throttled);
+  // ...a new one gets one guess...
+  EXPECT_EQ(log_in_as("alice", "guess c", kNow, address(4)).outcome, Outcome::throttled);
+  EXPECT_EQ(log_in_as("alice", "guess d", kNow, address(4)).outcome, Outcome::throttled);
+  // ...and Alice, who never failed, logs in.
+  EXPECT_EQ(log_in_as("alice", kPassword, kNow, kHere).outcome, Outcome::ok);
+}
+
+TEST_F(Login, AnAdministratorCanForgetTheFailures) {
   for (int i = 0; i < 3; ++i) log_in_as("alice", "wrong password");
-  const LoginResult again = log_in_as("alice", "wrong password", "2024-05-01T09:10:00Z");
-  EXPECT_EQ(again.outcome, Outcome::locked);
-  EXPECT_EQ(again.locked_until, "2024-05-01T09:20:00Z");
-  EXPECT_EQ(stored_alice().failed_logins, 4);
+  ASSERT_EQ(log_in_as("alice", kPassword).outcome, Outcome::throttled);
+  forget_login_failures(*store_, "ALICE");
+  EXPECT_EQ(log_in_as("alice", kPassword).outcome, Outcome::ok);
 }
 
-TEST_F(Login, AnUnreadableLockCountsAsALock) {
-  // The store writes only well-formed locks; damage one behind its back.
+TEST_F(Login, AnUnreadableFailureTimeStillRefuses) {
+  for (int i = 0; i < 3; ++i) log_in_as("alice", "wrong password");
+  // The store writes only well-formed times; damage one behind its back.
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open((dir_ / "plenary.sqlite").c_str(), &db), SQLITE_OK);
-  EXPECT_EQ(sqlite3_exec(db, "UPDATE users SET locked_until = 'next Tuesday'", nullptr, nullptr, nullptr), SQLITE_OK);
+  EXPECT_EQ(sqlite3_exec(db, "UPDATE login_failures SET last_failed_at = 'next Tuesday'", nullptr, nullptr, nullptr),
+            SQLITE_OK);
   sqlite3_close(db);
-  ASSERT_EQ(stored_alice().locked_until, "next Tuesday");
-
   const LoginResult result = log_in_as("alice", kPassword);
-  EXPECT_EQ(result.outcome, Outcome::locked);
-  EXPECT_EQ(result.locked_until, "next Tuesday");
-  store_->set_password("alice", *hash_);  // an administrator's reset unlocks
-  EXPECT_EQ(log_in_as("alice", kPassword).outcome, Outcome::ok);
+  EXPECT_EQ(result.outcome, Outcome::throttled);
+  EXPECT_EQ(result.retry_after, "2024-05-01T09:10:00Z");
 }
 
 TEST_F(Login, MalformedTimeAndPolicyAreRefused) {
   EXPECT_THROW(log_in_as("alice", kPassword, ""), std::invalid_argument);
   EXPECT_THROW(log_in_as("alice", kPassword, "2024-05-01 09:00:00"), std::invalid_argument);
-  policy_.max_failures = 0;
-  EXPECT_THROW(log_in_as("alice", kPassword), std::invalid_argument);
+  for (int64_t LoginPolicy::*field : {&LoginPolicy::max_failures, &LoginPolicy::max_address_failures,
+                                      &LoginPolicy::max_account_failures, &LoginPolicy::session_seconds}) {
+    policy_ = LoginPolicy{};
+    policy_.*field = 0;
+    EXPECT_THROW(log_in_as("alice", kPassword), std::invalid_argument);
+  }
   policy_ = LoginPolicy{};
-  policy_.lock_seconds = -1;
+  policy_.forget_seconds = -1;
   EXPECT_THROW(log_in_as("alice", kPassword), std::invalid_argument);
-  policy_ = LoginPolicy{};
-  policy_.session_seconds = 0;
-  EXPECT_THROW(log_in_as("alice", kPassword), std::invalid_argument);
-  EXPECT_EQ(stored_alice().failed_logins, 0);  // refused before anything was counted
+  // Refused before anything was counted.
+  policy_ = LoginPolicy{.max_failures = 1};
+  EXPECT_EQ(log_in_as("alice", kPassword).outcome, Outcome::ok);
+}
+
+TEST(ThrottleAddress, CountsAnIpv6ClientByItsNetwork) {
+  EXPECT_EQ(throttle_address("192.0.2.1"), "192.0.2.1");
+  EXPECT_EQ(throttle_address("2001:db8:1:2:3:4:5:6"), "2001:db8:1:2::/64");
+  EXPECT_EQ(throttle_address("2001:DB8:1:2::ffff"), "2001:db8:1:2::/64");
+  EXPECT_EQ(throttle_address("2001:db8:1:3::1"), "2001:db8:1:3::/64");
+  EXPECT_EQ(throttle_address("::1"), "::/64");
+  EXPECT_EQ(throttle_address("::ffff:192.0.2.1"), "192.0.2.1");
+  EXPECT_EQ(throttle_address(""), "unknown");
+  EXPECT_EQ(throttle_address("not an address"), token_digest("not an address"));
 }
 
 TEST_F(Login, ApiTokensFindTheirAccount) {

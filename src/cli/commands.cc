@@ -196,9 +196,12 @@ int run_render(const RenderOptions& options, std::ostream& out, std::ostream& er
   return kExitOk;
 }
 
+const char* version() { return PLENARY_VERSION; }
+
 int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
   CLI::App app{"plenary: plans and publishes the meetings of intergovernmental bodies", "plenary"};
   app.require_subcommand(1);
+  app.set_version_flag("--version", std::string("plenary ") + version(), "Print the version and exit");
 
   std::string check_file;
   bool final = false, json = false;
@@ -251,6 +254,9 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   } catch (const CLI::CallForAllHelp&) {
     out << app.help("", CLI::AppFormatMode::All);
     return kExitOk;
+  } catch (const CLI::CallForVersion& e) {
+    out << e.what() << '\n';
+    return kExitOk;
   } catch (const CLI::ParseError& e) {
     const CLI::App* failing = app.get_subcommands().empty() ? &app : app.get_subcommands().front();
     err << fmt::format("plenary: {}\n", e.what());
@@ -272,6 +278,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     }
     serve_options.host = listen.substr(0, colon);
     serve_options.port = std::stoi(port);
+    advise_first_account(argc > 0 ? argv[0] : "", serve_options.database, err);
     return web::serve(serve_options, out, err);
   }
   render_options.languages = split_list(langs);

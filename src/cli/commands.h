@@ -29,6 +29,9 @@ struct RenderOptions {
 // plenary render FILE --lang fr,en --to md,html -o OUT
 int run_render(const RenderOptions& options, std::ostream& out, std::ostream& err);
 
+// The program's version: CMake's project version, "0.1.0".
+const char* version();
+
 // Parses argv and runs the command it names.
 int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& err);
 

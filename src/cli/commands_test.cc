@@ -78,6 +78,22 @@ TEST_F(Cli, CheckJson) {
   EXPECT_NE(out_.str().find("\"status\": 1"), std::string::npos);
 }
 
+// The version is CMake's project version, read here from CMakeLists.txt.
+TEST_F(Cli, VersionIsTheProjectVersion) {
+  std::ifstream cmake(PLENARY_SOURCE_DIR "/CMakeLists.txt");
+  std::stringstream text;
+  text << cmake.rdbuf();
+  const std::string marker = "project(plenary VERSION ";
+  const size_t at = text.str().find(marker);
+  ASSERT_NE(at, std::string::npos);
+  const std::string project_version =
+      text.str().substr(at + marker.size(), text.str().find(' ', at + marker.size()) - at - marker.size());
+  EXPECT_EQ(version(), project_version);
+  ASSERT_EQ(run({"--version"}), kExitOk) << err_.str();
+  EXPECT_EQ(out_.str(), "plenary " + project_version + "\n");
+  EXPECT_EQ(err_.str(), "");
+}
+
 TEST_F(Cli, BadUsageExitsTwo) {
   EXPECT_EQ(run({}), kExitUnreadable);
   EXPECT_EQ(run({"frobnicate"}), kExitUnreadable);

@@ -200,7 +200,11 @@ class UserCommand {
     const std::optional<store::Role> role = role_asked(status);
     if (!role) return status;
     if (!open()) return kExitUnreadable;
-    if (store_->user(options_.name)) return refuse(fmt::format("a user named '{}' already exists", options_.name));
+    if (const std::optional<store::User> taken = store_->user(options_.name))
+      return refuse(taken->name == options_.name
+                        ? fmt::format("a user named '{}' already exists", taken->name)
+                        : fmt::format("a user named '{}' already exists, and names are the same whatever their case",
+                                      taken->name));
     const std::optional<std::string> password = new_password(status);
     if (!password) return status;
     store_->create_user(options_.name, *role, options_.bodies, auth::hash_password(*password));
@@ -210,12 +214,15 @@ class UserCommand {
 
   int passwd() {
     if (!open()) return kExitUnreadable;
-    if (!store_->user(options_.name)) return refuse(fmt::format("no user is named '{}'", options_.name));
+    const std::optional<store::User> user = store_->user(options_.name);
+    if (!user) return refuse(fmt::format("no user is named '{}'", options_.name));
     int status;
     const std::optional<std::string> password = new_password(status);
     if (!password) return status;
-    store_->set_password(options_.name, auth::hash_password(*password));
-    out_ << fmt::format("changed the password of {}; the account is unlocked\n", options_.name);
+    store_->set_password(user->name, auth::hash_password(*password));
+    // Whoever was refused for failing at this name may try again.
+    auth::forget_login_failures(*store_, user->name);
+    out_ << fmt::format("changed the password of {}; its failed logins are forgotten\n", user->name);
     return kExitOk;
   }
 
@@ -276,36 +283,20 @@ class UserCommand {
 
   int list() {
     if (!open()) return kExitUnreadable;
-    const std::string now = options_.now.empty() ? store::utc_now() : options_.now;
     struct Row {
-      std::string name, role, bodies, state;
+      std::string name, role, bodies;
     };
-    std::vector<Row> rows{{"NAME", "ROLE", "BODIES", "STATE"}};
-    for (const store::User& user : store_->users()) {
-      std::string state = "active";
-      if (!user.locked_until.empty()) {
-        bool locked = true;  // an unreadable lock counts, as at login
-        try {
-          locked = auth::is_before(now, user.locked_until);
-        } catch (const std::invalid_argument&) {
-        }
-        if (locked) state = "locked until " + user.locked_until;
-      }
-      if (state == "active" && user.failed_logins > 0)
-        state = fmt::format("active, {} failed login{}", user.failed_logins, user.failed_logins == 1 ? "" : "s");
+    std::vector<Row> rows{{"NAME", "ROLE", "BODIES"}};
+    for (const store::User& user : store_->users())
       rows.push_back({user.name, store::to_string(user.role),
-                      user.role == store::Role::admin ? "(all)" : fmt::format("{}", fmt::join(user.bodies, ",")),
-                      state});
-    }
-    size_t name_width = 0, role_width = 0, bodies_width = 0;
+                      user.role == store::Role::admin ? "(all)" : fmt::format("{}", fmt::join(user.bodies, ","))});
+    size_t name_width = 0, role_width = 0;
     for (const Row& row : rows) {
       name_width = std::max(name_width, row.name.size());
       role_width = std::max(role_width, row.role.size());
-      bodies_width = std::max(bodies_width, row.bodies.size());
     }
     for (const Row& row : rows)
-      out_ << fmt::format("{:<{}}  {:<{}}  {:<{}}  {}\n", row.name, name_width, row.role, role_width, row.bodies,
-                          bodies_width, row.state);
+      out_ << fmt::format("{:<{}}  {:<{}}  {}\n", row.name, name_width, row.role, role_width, row.bodies);
     if (rows.size() == 1) out_ << "(no accounts yet: add one with plenary user add NAME --role admin)\n";
     return kExitOk;
   }
@@ -317,7 +308,33 @@ class UserCommand {
   std::unique_ptr<store::SqliteStore> store_;
 };
 
+// `word` as a shell reads it back: quoted unless it is plainly safe.
+std::string shell_word(const std::string& word) {
+  if (!word.empty() && word.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_./:=@%+-") ==
+                           std::string::npos)
+    return word;
+  std::string quoted = "'";
+  for (const char c : word) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return quoted + "'";
+}
+
 }  // namespace
+
+void advise_first_account(const std::string& program, const std::string& db, std::ostream& err) {
+  if (fs::exists(db)) {
+    try {
+      if (!store::SqliteStore::open(db)->users().empty()) return;
+    } catch (const std::exception&) {
+      return;
+    }
+  }
+  err << fmt::format(
+      "plenary: the store {} has no account yet, so nobody can log in to the editing pages.\n"
+      "plenary: create an administrator with this command (it reads the password, {} characters or more, "
+      "from standard input):\n"
+      "  echo 'a long passphrase' | {} user add admin --role admin --password-stdin --db {}\n",
+      db, auth::kMinPasswordCharacters, shell_word(program.empty() ? "plenary" : program), shell_word(db));
+}
 
 int run_user(const UserCommandOptions& options, std::istream& in, std::ostream& out, std::ostream& err) {
   try {
@@ -359,7 +376,7 @@ CLI::App* add_user_command(CLI::App& app, UserCommandOptions& options) {
   name(add);
   role(add);
   password(add);
-  CLI::App* passwd = action("passwd", "Set an account's password (also lifts a lock)");
+  CLI::App* passwd = action("passwd", "Set an account's password (and forget its failed logins)");
   name(passwd);
   password(passwd);
   CLI::App* role_action = action("role", "Change an account's role and bodies");
@@ -373,7 +390,7 @@ CLI::App* add_user_command(CLI::App& app, UserCommandOptions& options) {
   name(revoke);
   revoke->add_option("--label", options.revoke_label, "revoke the tokens with this label");
   revoke->add_flag("--all", options.all, "revoke every API token of the account");
-  action("list", "List the accounts, their roles, bodies and locks");
+  action("list", "List the accounts, their roles and bodies");
   return user;
 }
 

@@ -33,7 +33,6 @@ struct UserCommandOptions {
   std::string db = "var/plenary.sqlite";
   bool password_stdin = false;       // read one line from `in` rather than prompt
   bool terminal = false;             // `in` is the terminal: prompt twice, without echo
-  std::string now;                   // list: the time locks are judged at; empty for the clock
 };
 
 // Runs one action. New passwords come from `in`: one line with
@@ -42,6 +41,12 @@ struct UserCommandOptions {
 // refused (unknown or duplicate name, weak password, mismatched typing); or
 // kExitUnreadable for bad usage or a database that cannot be opened or used.
 int run_user(const UserCommandOptions& options, std::istream& in, std::ostream& out, std::ostream& err);
+
+// What `plenary serve` says on `err` when the store at `db` has no account
+// yet, since the web has no sign-up: the command, for `program` and this
+// store, that creates the first administrator. Nothing when the store has an
+// account or cannot be opened (serve then says why).
+void advise_first_account(const std::string& program, const std::string& db, std::ostream& err);
 
 // Adds `plenary user` and its actions to `app`, filling `options` when parsed.
 CLI::App* add_user_command(CLI::App& app, UserCommandOptions& options);

@@ -114,9 +114,38 @@ CREATE TABLE objections (
 CREATE INDEX objections_by_procedure ON objections (procedure_id, id);
 )sql";
 
+// The login throttle (auth/login.h): failures counted per account key and
+// client address, forgotten a while after the last. It replaces the
+// account lock of migration 2, which anyone could set by naming an account
+// and which told real names from unknown ones.
+const char kLoginThrottle[] = R"sql(
+CREATE TABLE login_failures (
+  account TEXT NOT NULL CHECK (account <> ''),
+  address TEXT NOT NULL CHECK (address <> ''),
+  failures BIGINT NOT NULL CHECK (failures >= 1),
+  last_failed_at TEXT NOT NULL,
+  PRIMARY KEY (account, address)
+);
+CREATE INDEX login_failures_by_address ON login_failures (address);
+CREATE INDEX login_failures_by_time ON login_failures (last_failed_at);
+ALTER TABLE users DROP COLUMN failed_logins;
+ALTER TABLE users DROP COLUMN locked_until;
+)sql";
+
+// User names compared folded, so that "ED" and "ed" are one account. The
+// key is filled by the step fold_user_names (migrations.h), which refuses
+// when two existing names fold to one; the store writes it with every user.
+const char kFoldedUserNames[] = R"sql(
+ALTER TABLE users ADD COLUMN name_key TEXT;
+CREATE UNIQUE INDEX users_by_name_key ON users (name_key);
+)sql";
+
 const Migration kMigrations[] = {
-    {1, "meetings, update notices and audit entries", kMeetingsNoticesAudit},
-    {2, "accounts, sessions, API tokens and silence procedures", kAccountsAndSilenceProcedures},
+    {1, "meetings, update notices and audit entries", kMeetingsNoticesAudit, MigrationStep::none},
+    {2, "accounts, sessions, API tokens and silence procedures", kAccountsAndSilenceProcedures,
+     MigrationStep::none},
+    {3, "login failures by account and address", kLoginThrottle, MigrationStep::none},
+    {4, "user names compared without regard to case", kFoldedUserNames, MigrationStep::fold_user_names},
 };
 
 }  // namespace

@@ -14,10 +14,21 @@
 
 namespace plenary::store {
 
+// What a migration does after its SQL, in the same transaction, where SQL
+// alone cannot (Unicode case folding is not SQL). Each store implements
+// every step.
+enum class MigrationStep {
+  none,
+  // Fills users.name_key with fold_name(name); refuses, naming them, when
+  // two existing names fold to one.
+  fold_user_names,
+};
+
 struct Migration {
   int64_t version;  // 1, 2, 3, ... without gaps
   const char* name;
   const char* sql;  // one or more statements separated by ';'
+  MigrationStep step;
 };
 
 // Created, if missing, before the migrations are read.

@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <map>
 #include <set>
 #include <string_view>
 #include <utility>
@@ -255,6 +256,38 @@ void configure(sqlite3* db, const std::string& path) {
   execute(db, "PRAGMA foreign_keys = ON");
 }
 
+// The step of migration `version` that folds user names: refuses, naming
+// them, when two names would become one account, rather than keep either.
+void fold_user_names(sqlite3* db, const std::string& path, int64_t version) {
+  std::map<std::string, std::vector<std::pair<int64_t, std::string>>> by_key;
+  {
+    Statement users(db, "SELECT id, name FROM users ORDER BY id");
+    Run run(users);
+    while (run.next_row()) by_key[fold_name(run.text(1))].emplace_back(run.integer(0), run.text(1));
+  }
+  std::vector<std::string> clashes;
+  int64_t example_id = 0;
+  for (const auto& [key, users] : by_key) {
+    if (users.size() < 2 && !key.empty()) continue;
+    std::string names;
+    for (const auto& [id, name] : users)
+      names += (names.empty() ? "" : " and ") + ("'" + name + "' (id " + std::to_string(id) + ")");
+    clashes.push_back(key.empty() ? names + " has no character left once folded" : names);
+    if (!example_id) example_id = users.back().first;
+  }
+  if (!clashes.empty()) {
+    std::string list;
+    for (const std::string& clash : clashes) list += (list.empty() ? "" : "; ") + clash;
+    throw StoreError(path + ": cannot apply migration " + std::to_string(version) +
+                     ": user names are now compared without regard to case, and these accounts would be one: " +
+                     list + ". Rename all but one of each, for example with: sqlite3 " + path +
+                     " \"UPDATE users SET name = 'NEW NAME' WHERE id = " + std::to_string(example_id) +
+                     "\", then open the store again. Nothing was changed.");
+  }
+  Statement fill(db, "UPDATE users SET name_key = ? WHERE id = ?");
+  for (const auto& [key, users] : by_key) Run(fill).bind(key).bind(users.front().first).run();
+}
+
 void migrate(sqlite3* db, const std::string& path, const Clock& clock) {
   std::span<const Migration> all = migrations();
   WriteTransaction transaction(db);
@@ -271,6 +304,7 @@ void migrate(sqlite3* db, const std::string& path, const Clock& clock) {
     if (migration.version <= applied) continue;
     if (sqlite3_exec(db, migration.sql, nullptr, nullptr, nullptr) != SQLITE_OK)
       fail(db, "applying migration " + std::to_string(migration.version) + " (" + migration.name + ")");
+    if (migration.step == MigrationStep::fold_user_names) fold_user_names(db, path, migration.version);
     if (now.empty()) now = clock();
     Run(record).bind(migration.version).bind(migration.name).bind(now).run();
   }
@@ -295,7 +329,7 @@ MeetingSummary read_summary(const Run& row) {
 
 // Queries of the columns Impl::read_user and Impl::read_procedure read, in their order.
 std::string select_users(const char* rest) {
-  return std::string("SELECT id, name, role, password_hash, failed_logins, locked_until, created_at") +
+  return std::string("SELECT id, name, role, password_hash, created_at") +
          " FROM users " + rest;
 }
 std::string select_procedures(const char* rest) {
@@ -407,9 +441,7 @@ struct SqliteStore::Impl {
     if (!role) throw StoreError("user " + user.name + " has the unknown role \"" + row.text(2) + "\"");
     user.role = *role;
     user.password_hash = row.text(3);
-    user.failed_logins = row.integer(4);
-    user.locked_until = row.text(5);
-    user.created_at = row.text(6);
+    user.created_at = row.text(4);
     Run bodies(select_bodies);
     bodies.bind(user.id);
     while (bodies.next_row()) user.bodies.push_back(bodies.text(0));
@@ -432,7 +464,7 @@ struct SqliteStore::Impl {
 
   int64_t user_id(const std::string& name) {
     Run run(user_with_name);
-    run.bind(name);
+    run.bind(fold_name(name));
     if (!run.next_row()) throw NotFound("no user is named " + name);
     return run.integer(0);
   }
@@ -545,12 +577,13 @@ struct SqliteStore::Impl {
                          " document_after FROM audit_entries WHERE meeting_id = ? ORDER BY id"};
 
   Statement insert_user{db.get(),
-                        "INSERT INTO users (id, name, role, password_hash, failed_logins, created_at)"
-                        " VALUES ((SELECT COALESCE(MAX(id), 0) + 1 FROM users), ?, ?, ?, 0, ?)"
+                        "INSERT INTO users (id, name, name_key, role, password_hash, created_at)"
+                        " VALUES ((SELECT COALESCE(MAX(id), 0) + 1 FROM users), ?, ?, ?, ?, ?)"
                         " RETURNING id"};
-  Statement user_with_name{db.get(), "SELECT id FROM users WHERE name = ?"};
+  // By the folded name (fold_name).
+  Statement user_with_name{db.get(), "SELECT id, name FROM users WHERE name_key = ?"};
   Statement user_exists{db.get(), "SELECT 1 FROM users WHERE id = ?"};
-  Statement select_user_by_name{db.get(), select_users("WHERE name = ?")};
+  Statement select_user_by_name{db.get(), select_users("WHERE name_key = ?")};
   Statement select_user_by_id{db.get(), select_users("WHERE id = ?")};
   Statement select_user_by_api_token{
       db.get(), select_users("WHERE id = (SELECT user_id FROM api_tokens WHERE token_digest = ?)")};
@@ -558,18 +591,26 @@ struct SqliteStore::Impl {
   Statement select_bodies{db.get(), "SELECT body FROM user_bodies WHERE user_id = ? ORDER BY body"};
   Statement insert_body{db.get(), "INSERT INTO user_bodies (user_id, body) VALUES (?, ?)"};
   Statement delete_bodies{db.get(), "DELETE FROM user_bodies WHERE user_id = ?"};
-  Statement update_password{db.get(),
-                            "UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = NULL"
-                            " WHERE id = ?"};
+  Statement update_password{db.get(), "UPDATE users SET password_hash = ? WHERE id = ?"};
   Statement update_role{db.get(), "UPDATE users SET role = ? WHERE id = ?"};
-  // The right-hand sides read the row as it was, RETURNING the row as it is.
-  Statement count_failed_login{
-      db.get(),
-      "UPDATE users SET failed_logins = failed_logins + 1,"
-      " locked_until = CASE WHEN failed_logins + 1 >= ? THEN ? ELSE locked_until END"
-      " WHERE name = ? RETURNING failed_logins"};
-  Statement clear_failed_logins{db.get(),
-                                "UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?"};
+
+  Statement forget_old_login_failures{db.get(), "DELETE FROM login_failures WHERE last_failed_at <= ?"};
+  Statement login_failures_of_pair{db.get(),
+                                   "SELECT failures, last_failed_at FROM login_failures"
+                                   " WHERE account = ? AND address = ?"};
+  Statement login_failures_from_address{db.get(),
+                                        "SELECT COALESCE(SUM(failures), 0), COALESCE(MAX(last_failed_at), '')"
+                                        " FROM login_failures WHERE address = ?"};
+  Statement login_failures_of_account{db.get(),
+                                      "SELECT COALESCE(SUM(failures), 0) FROM login_failures WHERE account = ?"};
+  Statement count_login_failure{db.get(),
+                                "INSERT INTO login_failures (account, address, failures, last_failed_at)"
+                                " VALUES (?, ?, 1, ?) ON CONFLICT (account, address) DO UPDATE"
+                                " SET failures = login_failures.failures + 1,"
+                                " last_failed_at = excluded.last_failed_at"};
+  Statement clear_login_failures_of_pair{db.get(),
+                                         "DELETE FROM login_failures WHERE account = ? AND address = ?"};
+  Statement clear_login_failures_of_account{db.get(), "DELETE FROM login_failures WHERE account = ?"};
 
   Statement insert_session{db.get(),
                            "INSERT INTO sessions (token_digest, user_id, csrf_token, created_at,"
@@ -738,16 +779,20 @@ User SqliteStore::create_user(const std::string& name, Role role,
   check_name("user name", name);
   check_role(role, bodies);
   check_secret("password hash", password_hash);
+  const std::string key = fold_name(name);
+  if (key.empty()) throw InvalidInput("user name \"" + name + "\" has only invisible characters");
   WriteTransaction transaction(impl_->db.get());
   {
     Run run(impl_->user_with_name);
-    run.bind(name);
-    if (run.next_row()) throw AlreadyExists("a user is already named " + name);
+    run.bind(key);
+    if (run.next_row())
+      throw AlreadyExists("a user is already named " + run.text(1) +
+                          (run.text(1) == name ? "" : " (the same name as " + name + ", whatever the case)"));
   }
   int64_t id = 0;
   {
     Run run(impl_->insert_user);
-    run.bind(name).bind(std::string(to_string(role))).bind(password_hash).bind(impl_->now());
+    run.bind(name).bind(key).bind(std::string(to_string(role))).bind(password_hash).bind(impl_->now());
     run.next_row();
     id = run.integer(0);
   }
@@ -759,7 +804,7 @@ User SqliteStore::create_user(const std::string& name, Role role,
 
 std::optional<User> SqliteStore::user(const std::string& name) {
   ReadTransaction transaction(impl_->db.get());
-  return impl_->find_user(impl_->select_user_by_name, name);
+  return impl_->find_user(impl_->select_user_by_name, fold_name(name));
 }
 
 std::optional<User> SqliteStore::user_by_id(int64_t id) {
@@ -793,24 +838,52 @@ void SqliteStore::set_role(const std::string& name, Role role, const std::vector
   transaction.commit();
 }
 
-int64_t SqliteStore::record_failed_login(const std::string& name, int64_t limit,
-                                         const std::string& lock_until) {
-  if (limit < 1) throw InvalidInput("the failed login limit is " + std::to_string(limit) + ", not 1 or more");
-  check_time("lock_until", lock_until);
+// ---- The login throttle
+
+LoginFailures SqliteStore::record_login_attempt(const std::string& account, const std::string& address,
+                                                const std::string& since, const std::string& now,
+                                                const std::function<bool(const LoginFailures&)>& admit) {
+  check_secret("login throttle account", account);
+  check_secret("login throttle address", address);
+  check_time("since", since);
+  check_time("now", now);
   WriteTransaction transaction(impl_->db.get());
-  int64_t count = 0;
+  Run(impl_->forget_old_login_failures).bind(since).run();
+  LoginFailures failures;
   {
-    Run run(impl_->count_failed_login);
-    run.bind(limit).bind(lock_until).bind(name);
-    if (run.next_row()) count = run.integer(0);
+    Run run(impl_->login_failures_of_pair);
+    run.bind(account).bind(address);
+    if (run.next_row()) {
+      failures.of_account_from_address = run.integer(0);
+      failures.last_of_account_from_address = run.text(1);
+    }
   }
+  {
+    Run run(impl_->login_failures_from_address);
+    run.bind(address);
+    run.next_row();
+    failures.from_address = run.integer(0);
+    failures.last_from_address = run.text(1);
+  }
+  {
+    Run run(impl_->login_failures_of_account);
+    run.bind(account);
+    run.next_row();
+    failures.of_account = run.integer(0);
+  }
+  if (admit(failures)) Run(impl_->count_login_failure).bind(account).bind(address).bind(now).run();
   transaction.commit();
-  return count;
+  return failures;
 }
 
-void SqliteStore::record_successful_login(const std::string& name) {
+void SqliteStore::clear_login_failures(const std::string& account, const std::string& address) {
+  check_secret("login throttle account", account);
+  if (!address.empty()) check_secret("login throttle address", address);
   WriteTransaction transaction(impl_->db.get());
-  Run(impl_->clear_failed_logins).bind(impl_->user_id(name)).run();
+  if (address.empty())
+    Run(impl_->clear_login_failures_of_account).bind(account).run();
+  else
+    Run(impl_->clear_login_failures_of_pair).bind(account).bind(address).run();
   transaction.commit();
 }
 

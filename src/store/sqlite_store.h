@@ -49,9 +49,10 @@ class SqliteStore final : public Store {
   std::vector<User> users() override;
   void set_password(const std::string& name, const std::string& password_hash) override;
   void set_role(const std::string& name, Role role, const std::vector<std::string>& bodies) override;
-  int64_t record_failed_login(const std::string& name, int64_t limit,
-                              const std::string& lock_until) override;
-  void record_successful_login(const std::string& name) override;
+  LoginFailures record_login_attempt(const std::string& account, const std::string& address,
+                                     const std::string& since, const std::string& now,
+                                     const std::function<bool(const LoginFailures&)>& admit) override;
+  void clear_login_failures(const std::string& account, const std::string& address) override;
 
   void create_session(const Session& session) override;
   std::optional<Session> session(const std::string& token_digest, const std::string& now) override;

@@ -1,6 +1,25 @@
 #include "store/store.h"
 
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
 namespace plenary::store {
+
+std::string fold_name(std::string_view name) {
+  if (name.size() > kMaxDocumentBytes) throw InvalidInput("a user name is never so long");
+  UErrorCode status = U_ZERO_ERROR;
+  // ICU's own instance, made once and shared; thread-safe.
+  const icu::Normalizer2* fold = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  if (U_FAILURE(status)) throw StoreError(std::string("cannot fold user names: ") + u_errorName(status));
+  // Invalid UTF-8 becomes U+FFFD, so a lookup by a malformed name finds nobody.
+  const icu::UnicodeString text =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
+  const icu::UnicodeString folded = fold->normalize(text, status);
+  if (U_FAILURE(status)) throw StoreError(std::string("cannot fold a user name: ") + u_errorName(status));
+  std::string out;
+  folded.toUTF8String(out);
+  return out;
+}
 
 // The names are what the database stores: changing one needs a migration.
 

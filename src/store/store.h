@@ -37,8 +37,10 @@
 //   notice date                "YYYY-MM-DD"
 //   notice language            a lowercase ISO 639 code: "en", "fr", "zh"
 //   notice text                1..kMaxNoticeBytes bytes
-//   user name, body, API token label   as names
+//   user name, body, API token label   as names; user names are compared
+//                              folded (fold_name), so "ED" and "ed" are one account
 //   password hash, token digest, CSRF token  1..kMaxNameBytes bytes, opaque
+//   login throttle account, address           1..kMaxNameBytes bytes, opaque
 //   times (deadline, now, expires_at)  ISO 8601 UTC "2024-05-01T09:30:00Z";
 //                              compared as text, which compares the times
 //   procedure description, objection comment  1..kMaxNoticeBytes bytes
@@ -53,6 +55,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -135,15 +138,28 @@ enum class Role { admin, editor, bureau };
 const char* to_string(Role role);
 std::optional<Role> role_from(const std::string& text);
 
+// The form of a user name that the store compares: Unicode's NFKC case
+// folding (ICU), so that "ED", "ed" and the full-width "ＥＤ" name one account.
+// The name itself is kept as it was created, for display.
+std::string fold_name(std::string_view name);
+
 struct User {
   int64_t id = 0;
-  std::string name;                 // the login name, unique
+  std::string name;                 // the login name as created; unique once folded
   Role role = Role::editor;
   std::vector<std::string> bodies;  // editor, bureau: the bodies served ("CTOC/COP/WG.7"); admin: none
   std::string password_hash;        // argon2id, as libsodium's crypto_pwhash_str writes it
-  int64_t failed_logins = 0;        // since the last successful login
-  std::string locked_until;         // ISO 8601 UTC; empty when not locked
   std::string created_at;
+};
+
+// The failed logins the store remembers for one account key from one client
+// address (auth/login.h has the policy that reads them, and makes the keys).
+struct LoginFailures {
+  int64_t of_account_from_address = 0;        // this account, from this address
+  int64_t from_address = 0;                   // any account, from this address
+  int64_t of_account = 0;                     // this account, from any address
+  std::string last_of_account_from_address;   // ISO 8601 UTC; empty when there is none
+  std::string last_from_address;
 };
 
 // A login session. The cookie holds a random token; the store keeps only its
@@ -282,28 +298,37 @@ class Store {
 
   // ---- Accounts. Names follow the rules for names; bodies too.
 
-  // Throws AlreadyExists when the name is taken; InvalidInput for an admin
-  // with bodies, or an editor or Bureau member without any.
+  // Throws AlreadyExists when the name, folded, is taken; InvalidInput for
+  // a name that folds to nothing, an admin with bodies, or an editor or
+  // Bureau member without any. Lookups by name fold it too.
   virtual User create_user(const std::string& name, Role role, const std::vector<std::string>& bodies,
                            const std::string& password_hash) = 0;
   virtual std::optional<User> user(const std::string& name) = 0;
   virtual std::optional<User> user_by_id(int64_t id) = 0;
   virtual std::vector<User> users() = 0;  // by name; each user's bodies sorted
-  // Throw NotFound for an unknown name. Setting a password also unlocks and
-  // ends every session of the user (a stolen session dies with a password
-  // change); API tokens stay. A new role takes effect at once: sessions only
+  // Throw NotFound for an unknown name. Setting a password also ends every
+  // session of the user (a stolen session dies with a password change); API
+  // tokens stay. A new role takes effect at once: sessions only
   // name the user.
   virtual void set_password(const std::string& name, const std::string& password_hash) = 0;
   virtual void set_role(const std::string& name, Role role, const std::vector<std::string>& bodies) = 0;
 
-  // Counts a failed login atomically and returns the count since the last
-  // success; at `limit` failures the account is locked until `lock_until`.
-  // Unknown names are not counted (returns 0).
-  virtual int64_t record_failed_login(const std::string& name, int64_t limit,
-                                      const std::string& lock_until) = 0;
-  // A successful login: the count goes back to 0 and the lock is lifted.
-  // Throws NotFound for an unknown name.
-  virtual void record_successful_login(const std::string& name) = 0;
+  // ---- The login throttle. `account` and `address` are opaque keys that
+  // auth makes (from the name typed, whether an account has it or not, and
+  // from the client's address).
+
+  // In one transaction: forgets every failure at or before `since`; reads
+  // the failures of `account` from `address` left; and when `admit` accepts
+  // them, counts this attempt as one more failure at `now`, which the
+  // caller clears when the password proves right. Counting before the
+  // password is checked keeps parallel guesses within the limits. Returns
+  // the failures as read, before this attempt.
+  virtual LoginFailures record_login_attempt(const std::string& account, const std::string& address,
+                                             const std::string& since, const std::string& now,
+                                             const std::function<bool(const LoginFailures&)>& admit) = 0;
+  // Forgets the failures of `account` from `address`, or from every address
+  // when `address` is empty.
+  virtual void clear_login_failures(const std::string& account, const std::string& address) = 0;
 
   // ---- Sessions and API tokens, by the digest of their secret.
 

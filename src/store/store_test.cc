@@ -422,7 +422,7 @@ TEST_F(StoreTest, MigratesADatabaseThatHasOnlyTheFirstMigration) {
         "INSERT INTO audit_entries VALUES (1, 7, 3, 'ana', '2023-01-03T00:00:00Z', 'edit', 'a', 'the draft')");
   }
   std::unique_ptr<SqliteStore> store = SqliteStore::open(path, ticking_clock());
-  EXPECT_EQ(store->schema_version(), 2);
+  EXPECT_EQ(store->schema_version(), 4);
   std::optional<MeetingRecord> kept = store->meeting(7);
   ASSERT_TRUE(kept);
   EXPECT_EQ(kept->document, "the draft");
@@ -442,13 +442,70 @@ TEST_F(StoreTest, MigratesADatabaseThatHasOnlyTheFirstMigration) {
 
   RawDatabase raw(path);
   EXPECT_EQ(raw.column("SELECT version || ' ' || applied_at FROM schema_migrations ORDER BY version"),
-            (std::vector<std::string>{"1 2023-01-01T00:00:00Z", "2 2024-05-01T09:00:00Z"}));
+            (std::vector<std::string>{"1 2023-01-01T00:00:00Z", "2 2024-05-01T09:00:00Z", "3 2024-05-01T09:00:00Z",
+                                      "4 2024-05-01T09:00:00Z"}));
   EXPECT_EQ(raw.column("PRAGMA integrity_check")[0], "ok");
   EXPECT_TRUE(raw.column("PRAGMA foreign_key_check").empty());
   // Opening again applies nothing.
   store.reset();
-  EXPECT_EQ(SqliteStore::open(path, ticking_clock())->schema_version(), 2);
-  EXPECT_EQ(raw.column("SELECT COUNT(*) FROM schema_migrations")[0], "2");
+  EXPECT_EQ(SqliteStore::open(path, ticking_clock())->schema_version(), 4);
+  EXPECT_EQ(raw.column("SELECT COUNT(*) FROM schema_migrations")[0], "4");
+}
+
+// A database of the second release, with its accounts: writes the users as
+// migration 2 made them, with `names`.
+void write_release_two(const std::string& path, const std::vector<std::string>& names) {
+  RawDatabase raw(path);
+  raw.execute(kSchemaMigrationsTable);
+  raw.execute(migrations()[0].sql);
+  raw.execute(migrations()[1].sql);
+  raw.execute("INSERT INTO schema_migrations VALUES (1, 'meetings', '2023-01-01T00:00:00Z'),"
+              " (2, 'accounts', '2023-01-01T00:00:00Z')");
+  for (size_t i = 0; i < names.size(); ++i)
+    raw.execute("INSERT INTO users VALUES (" + std::to_string(i + 1) + ", '" + names[i] +
+                "', 'admin', '$argon2id$hash', 3, '2023-01-02T00:00:00Z', '2023-01-01T00:00:00Z')");
+}
+
+// Names that differ only in case become one account: the migration folds
+// the names there are, and the old lock columns go.
+TEST_F(StoreTest, MigratingFoldsTheNamesThereAre) {
+  const std::string path = folder_.file("second-release.db");
+  write_release_two(path, {"Ana", "ben"});
+  std::unique_ptr<SqliteStore> store = SqliteStore::open(path, ticking_clock());
+  EXPECT_EQ(store->schema_version(), 4);
+  EXPECT_EQ(store->user("ANA").value_or(User{}).id, 1);
+  EXPECT_EQ(store->user("ana")->name, "Ana");
+  EXPECT_EQ(store->user("Ben").value_or(User{}).id, 2);
+  EXPECT_THROW(store->create_user("BEN", Role::admin, {}, "$argon2id$hash"), AlreadyExists);
+  RawDatabase raw(path);
+  EXPECT_EQ(raw.column("SELECT name_key FROM users ORDER BY id"), (std::vector<std::string>{"ana", "ben"}));
+  EXPECT_EQ(raw.column("SELECT COUNT(*) FROM pragma_table_info('users') WHERE name IN ('failed_logins', 'locked_until')")[0],
+            "0");
+}
+
+// Two accounts that would become one are not merged or dropped in silence:
+// the store refuses to open, names them, and changes nothing.
+TEST_F(StoreTest, MigratingRefusesNamesThatFoldTogether) {
+  const std::string path = folder_.file("clashing.db");
+  write_release_two(path, {"ED", "ana", "ed", "Eve", "EVE"});
+  try {
+    SqliteStore::open(path, ticking_clock());
+    FAIL() << "ED and ed became one account";
+  } catch (const StoreError& error) {
+    const std::string message = error.what();
+    EXPECT_NE(message.find("'ED' (id 1) and 'ed' (id 3)"), std::string::npos) << message;
+    EXPECT_NE(message.find("'Eve' (id 4) and 'EVE' (id 5)"), std::string::npos) << message;
+    EXPECT_EQ(message.find("'ana'"), std::string::npos) << message;
+    EXPECT_NE(message.find("cannot apply migration 4"), std::string::npos) << message;
+    EXPECT_NE(message.find("UPDATE users SET name = 'NEW NAME' WHERE id = 3"), std::string::npos) << message;
+  }
+  RawDatabase raw(path);
+  EXPECT_EQ(raw.column("SELECT MAX(version) FROM schema_migrations")[0], "2");
+  EXPECT_EQ(raw.column("SELECT COUNT(*) FROM users")[0], "5");
+  // Renamed, the store opens.
+  raw.execute("UPDATE users SET name = 'ed-2' WHERE id = 3");
+  raw.execute("UPDATE users SET name = 'Eve Two' WHERE id = 5");
+  EXPECT_EQ(SqliteStore::open(path, ticking_clock())->user("ED-2").value_or(User{}).id, 3);
 }
 
 // The schema refuses what the store would never write, should a bug or a

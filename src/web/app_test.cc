@@ -385,7 +385,7 @@ TEST_F(AppTest, SessionsExpireOnTheServersClock) {
   std::unique_ptr<store::SqliteStore> store =
       store::SqliteStore::open(database_, [now = now_] { return *now; });
   const auth::LoginResult login =
-      auth::log_in(*store, "clerk", "correct horse battery", *now_, auth::LoginPolicy{});
+      auth::log_in(*store, {"clerk", "correct horse battery", ""}, *now_, auth::LoginPolicy{});
   ASSERT_EQ(login.outcome, auth::LoginResult::Outcome::ok);
   const Headers cookie{{"cookie", "plenary_session=" + login.session_token}};
   EXPECT_EQ(handle("GET", "/edit/", "", "", cookie).status, 200);
