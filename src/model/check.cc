@@ -379,7 +379,8 @@ class Checker {
     }
     for (size_t i = 0; i < meeting_.decisions.size(); ++i) {
       const Decision& decision = meeting_.decisions[i];
-      require(decision.by, fmt::format("decisions[{}].by", i), fmt::format("the body that took decision '{}'", decision.id));
+      require(decision.by, fmt::format("decisions[{}].by", i),
+              fmt::format("the body that took decision '{}'", decision.id));
       require(decision.approved, fmt::format("decisions[{}].approved", i),
               fmt::format("what decision '{}' approved", decision.id));
     }

@@ -570,8 +570,8 @@ TEST(CheckLanguages, EveryTextIsRequired) {
                           "items[0].subitems[1].annotation", "items[1].title", "items[1].annotation", "items[2].title",
                           "items[2].annotation", "items[3].title", "items[3].annotation", "items[4].title",
                           "items[4].annotation", "items[5].title", "items[5].annotation", "documents[0].description",
-                          "documents[0].title", "documents[1].description", "documents[1].title", "decisions[0].by", "decisions[0].approved",
-                          "footnotes.hybrid"));
+                          "documents[0].title", "documents[1].description", "documents[1].title", "decisions[0].by",
+                          "decisions[0].approved", "footnotes.hybrid"));
 }
 
 TEST(CheckLanguages, ItemWithSubitemsNeedsNoAnnotation) {
@@ -598,7 +598,8 @@ TEST(CheckLanguages, ADocumentsMissingTextsAreNamed) {
   EXPECT_THAT(check(meeting, CheckOptions{.final = true}),
               ElementsAre(error("documents[1].description",
                                 "the description of document CTOC/COP/WG.7/2022/3 has no French text"),
-                          error("documents[1].title", "the title of document CTOC/COP/WG.7/2022/3 has no English text")));
+                          error("documents[1].title",
+                                "the title of document CTOC/COP/WG.7/2022/3 has no English text")));
   meeting.documents[1].title.clear();  // no title at all is fine
   EXPECT_THAT(check(meeting, CheckOptions{.final = true}), ElementsAre(error("documents[1].description", "French")));
 }
