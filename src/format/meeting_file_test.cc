@@ -498,6 +498,8 @@ TEST(MeetingFileUnreadable, ControlCharactersAreNamed) {
   EXPECT_THAT(message, HasSubstr("a carriage return"));
   EXPECT_THAT(message, testing::Not(HasSubstr("saw")));
   EXPECT_THAT(message, testing::Not(HasSubstr("\\r")));
+  EXPECT_THAT(check(with("ordinal = 9", "ordinal\x01 = 9")),
+              ElementsAre(at("9:8: error", "expected '=', found the control character U+0001")));
 }
 
 TEST(MeetingFileUnreadable, QuoteInsideABareValue) {
