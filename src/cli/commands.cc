@@ -27,8 +27,14 @@ namespace plenary {
 
 namespace {
 
+// The command line's own advice goes on the line: the messages are the
+// pages' too, where no option can be given.
 void print_diagnostics(const std::vector<Diagnostic>& diagnostics, std::ostream& stream) {
-  for (const Diagnostic& d : diagnostics) stream << format_diagnostic(d) << '\n';
+  for (const Diagnostic& d : diagnostics) {
+    stream << format_diagnostic(d);
+    if (d.missing_text && d.severity == Severity::warning) stream << " (an error with --final)";
+    stream << '\n';
+  }
 }
 
 size_t count(const std::vector<Diagnostic>& diagnostics, Severity severity) {

@@ -65,10 +65,10 @@ TEST_F(Cli, CheckUnreadableExitsTwo) {
 TEST_F(Cli, CheckFinalTurnsMissingLanguagesIntoErrors) {
   const std::string file = example_with("title.fr = \"Questions diverses\"\n", "");
   EXPECT_EQ(run({"check", file}), kExitOk);
-  EXPECT_NE(out_.str().find("warning: the title of item 5 has no 'fr' text (an error with --final)"), std::string::npos)
+  EXPECT_NE(out_.str().find("warning: the title of item 5 has no French text (an error with --final)"), std::string::npos)
       << out_.str();
   EXPECT_EQ(run({"check", "--final", file}), kExitErrors);
-  EXPECT_NE(out_.str().find("error: the title of item 5 has no 'fr' text"), std::string::npos);
+  EXPECT_NE(out_.str().find("error: the title of item 5 has no French text"), std::string::npos);
 }
 
 TEST_F(Cli, CheckJson) {

@@ -163,7 +163,8 @@ TEST(DescribeChanges, Planning) {
 TEST(DescribeChanges, NextMeeting) {
   const Meeting meeting = example();
   const auto lines =
-      describe_changes(meeting, next_meeting(meeting, "CTOC/COP/WG.7/2023/1", Date{2023, 7, 3}, Date{2023, 7, 4}));
+      describe_changes(meeting, next_meeting(meeting, "CTOC/COP/WG.7/2023/1", Date{2023, 7, 3}, Date{2023, 7, 4},
+                                             Date{2023, 4, 20}));
   EXPECT_THAT(lines, Contains("meeting: ordinal: 9 -> 10"));
   EXPECT_THAT(lines, Contains("agenda: symbol: CTOC/COP/WG.7/2022/1 -> CTOC/COP/WG.7/2023/1"));
   EXPECT_THAT(lines, Contains("dates changed: 2022-06-27..2022-06-28 -> 2023-07-03..2023-07-04"));

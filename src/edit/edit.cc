@@ -11,224 +11,20 @@
 #include <vector>
 
 #include "edit/equal.h"
-#include "format/meeting_file.h"
-#include "format/rich_text.h"
+#include "edit/rules.h"
 #include "model/check.h"
 #include "symbol/symbol.h"
-#include "text/utf8.h"
-
 
 namespace plenary::edit {
 
 EditError::EditError(std::string field_name, const std::string& message)
     : std::runtime_error(message), field(std::move(field_name)) {}
 
+using namespace detail;
+
 namespace {
 
-constexpr long kMaxMeetingDays = 366;
-constexpr size_t kMaxShown = 60;      // characters of user input quoted in a message
-constexpr size_t kMaxKeyBytes = 256;  // item keys, ids and language codes
-constexpr size_t kMaxSymbolBytes = 1024;
-
-// ---- Text
-
-// User input as a message may quote it: valid UTF-8 without control
-// characters, at most kMaxShown characters. Messages end up in JSON and HTML.
-std::string shown(std::string_view text) {
-  std::string out;
-  size_t chars = 0;
-  for (size_t i = 0; i < text.size(); ++chars) {
-    if (chars == kMaxShown) return out + "…";
-    const auto c = static_cast<unsigned char>(text[i]);
-    const size_t length = utf8_sequence_length(text, i);
-    const bool control = c < 0x20 || c == 0x7F;
-    if (length == 0 || control) {
-      out += fmt::format("\\x{:02X}", c);
-      ++i;
-      continue;
-    }
-    out.append(text.substr(i, length));
-    i += length;
-  }
-  return out;
-}
-
-bool blank(std::string_view text) { return text.find_first_not_of(" \t\r\n") == std::string_view::npos; }
-
-void require_text(std::string_view text, const std::string& field, size_t max_bytes) {
-  if (text.size() > max_bytes)
-    throw EditError(field, fmt::format("the text is {} bytes long; at most {} are accepted", text.size(), max_bytes));
-  if (auto invalid = find_invalid_utf8(text))
-    throw EditError(field, fmt::format("the text is not valid UTF-8: byte 0x{:02X} at line {}, column {}",
-                                       invalid->second, invalid->first.line, invalid->first.column));
-  if (text.find('\0') != std::string_view::npos) throw EditError(field, "the text contains a NUL character");
-}
-
-void require_language(const Meeting& meeting, const std::string& lang, const std::string& field) {
-  if (std::find(meeting.languages.begin(), meeting.languages.end(), lang) != meeting.languages.end()) return;
-  if (meeting.languages.empty()) throw EditError(field, "the meeting has no languages; add them first");
-  throw EditError(field, fmt::format("'{}' is not one of the meeting's languages; use {}", shown(lang),
-                                     fmt::join(meeting.languages, ", ")));
-}
-
-// Sets or, for blank text, removes the text in `lang`.
-void put(LangText& text, const std::string& lang, const std::string& value) {
-  if (blank(value))
-    text.erase(lang);
-  else
-    text[lang] = value;
-}
-
-// `text` with its languages and texts checked and blank texts left out.
-LangText checked(const Meeting& meeting, const LangText& text, const std::string& field) {
-  LangText out;
-  for (const auto& [lang, value] : text) {
-    require_language(meeting, lang, field);
-    require_text(value, field + "." + lang, kMaxTitleBytes);
-    if (!blank(value)) out.emplace(lang, value);
-  }
-  return out;
-}
-
-std::string listing(const std::vector<std::string>& names, const char* what) {
-  if (names.empty()) return fmt::format("the meeting has no {}", what);
-  return fmt::format("the meeting's {} are {}", what, fmt::join(names, ", "));
-}
-
-std::string footnote_ids(const Meeting& meeting) {
-  std::vector<std::string> ids;
-  for (const Footnote& footnote : meeting.footnotes) ids.push_back(footnote.id);
-  return listing(ids, "footnotes");
-}
-
-std::string decision_ids(const Meeting& meeting) {
-  std::vector<std::string> ids;
-  for (const Decision& decision : meeting.decisions) ids.push_back(decision.id);
-  return listing(ids, "decisions");
-}
-
-void require_inlines(const Meeting& meeting, const std::vector<Inline>& inlines, const std::string& field) {
-  for (const Inline& in : inlines) {
-    require_text(in.text, field, kMaxAnnotationBytes);
-    require_text(in.target, field, kMaxAnnotationBytes);
-    if (in.kind == InlineKind::footnote_ref && !find_footnote(meeting, in.target))
-      throw EditError(field, fmt::format("the text calls footnote [^{}], which is not defined; {}", shown(in.target),
-                                         footnote_ids(meeting)));
-    if (in.kind == InlineKind::decision_ref && !find_decision(meeting, in.target))
-      throw EditError(field, fmt::format("the text cites decision {{{{decision:{}}}}}, which is not defined; {}",
-                                         shown(in.target), decision_ids(meeting)));
-    require_inlines(meeting, in.children, field);
-  }
-}
-
-// `text` with its languages, texts and marks checked and empty languages left out.
-LangRichText checked(const Meeting& meeting, const LangRichText& text, const std::string& field) {
-  LangRichText out;
-  for (const auto& [lang, paragraphs] : text) {
-    require_language(meeting, lang, field);
-    for (const Paragraph& paragraph : paragraphs) require_inlines(meeting, paragraph.content, field + "." + lang);
-    if (!paragraphs.empty()) out.emplace(lang, paragraphs);
-  }
-  return out;
-}
-
-// ---- Addressing items
-
-struct Place {
-  size_t item = 0;
-  std::optional<size_t> sub;
-};
-
-std::string normalized_key(const std::string& key, const std::string& field) {
-  require_text(key, field, kMaxKeyBytes);
-  auto parsed = parse_item_key(key);
-  if (!parsed)
-    throw EditError(field, fmt::format("\"{}\" is not an item number: expected e.g. \"2\" or \"1 (a)\"", shown(key)));
-  return *parsed;
-}
-
-std::string agenda_range(const Meeting& meeting) {
-  const auto& items = meeting.items;
-  if (items.empty()) return "the agenda has no items";
-  if (items.size() == 1) return fmt::format("the agenda has only item {}", items[0].number);
-  return fmt::format("the agenda has items {} to {}", items.front().number, items.back().number);
-}
-
-std::string subitem_range(const Item& parent) {
-  const auto& subs = parent.subitems;
-  if (subs.empty()) return fmt::format("item {} has no sub-items", parent.number);
-  if (subs.size() == 1)
-    return fmt::format("item {} has only sub-item {}", parent.number, item_key(parent.number, subs[0].number));
-  return fmt::format("item {} has sub-items {} to {}", parent.number, item_key(parent.number, subs.front().number),
-                     item_key(parent.number, subs.back().number));
-}
-
-Place locate(const Meeting& meeting, const std::string& key, const std::string& field) {
-  const std::string wanted = normalized_key(key, field);
-  const auto& items = meeting.items;
-  for (size_t i = 0; i < items.size(); ++i) {
-    if (item_key(items[i].number) == wanted) return {i, std::nullopt};
-    for (size_t j = 0; j < items[i].subitems.size(); ++j)
-      if (item_key(items[i].number, items[i].subitems[j].number) == wanted) return {i, j};
-  }
-  const std::string parent = wanted.substr(0, wanted.find(' '));
-  for (const Item& item : items)
-    if (parent != wanted && item_key(item.number) == parent)
-      throw EditError(field, fmt::format("there is no item {}; {}", wanted, subitem_range(item)));
-  throw EditError(field, fmt::format("there is no item {}; {}", wanted, agenda_range(meeting)));
-}
-
-Item& at(Meeting& meeting, const Place& place) {
-  Item& item = meeting.items[place.item];
-  return place.sub ? item.subitems[*place.sub] : item;
-}
-
-const Item& at(const Meeting& meeting, const Place& place) {
-  const Item& item = meeting.items[place.item];
-  return place.sub ? item.subitems[*place.sub] : item;
-}
-
-std::string path_of(const Place& place) {
-  if (place.sub) return fmt::format("items[{}].subitems[{}]", place.item, *place.sub);
-  return fmt::format("items[{}]", place.item);
-}
-
-std::string key_of(const Meeting& meeting, const Place& place) {
-  const Item& item = meeting.items[place.item];
-  return place.sub ? item_key(item.number, item.subitems[*place.sub].number) : item_key(item.number);
-}
-
-// The items of the place's level: the agenda's or the parent's sub-items.
-std::vector<Item>& level_of(Meeting& meeting, const Place& place) {
-  return place.sub ? meeting.items[place.item].subitems : meeting.items;
-}
-
-// Every item and sub-item in agenda order, with its key.
-std::vector<std::pair<std::string, const Item*>> all_items(const Meeting& meeting) {
-  std::vector<std::pair<std::string, const Item*>> all;
-  for (const Item& item : meeting.items) {
-    all.emplace_back(item_key(item.number), &item);
-    for (const Item& sub : item.subitems) all.emplace_back(item_key(item.number, sub.number), &sub);
-  }
-  return all;
-}
-
 // ---- Rules an edit must not break
-
-long meeting_days(const Meeting& meeting) {
-  if (!is_valid(meeting.start) || !is_valid(meeting.end) || meeting.end < meeting.start) return 1;
-  return days_since_epoch(meeting.end) - days_since_epoch(meeting.start) + 1;
-}
-
-void require_minutes(const Meeting& meeting, std::optional<int> minutes, const std::string& field) {
-  if (!minutes) return;
-  if (*minutes < 1)
-    throw EditError(field, fmt::format("expected a duration of 1 minute or more, found {}", *minutes));
-  const long days = meeting_days(meeting);
-  if (*minutes > days * 24 * 60)
-    throw EditError(field, fmt::format("{} minutes is longer than the meeting's {} day{} ({} minutes)", *minutes,
-                                       days, days == 1 ? "" : "s", days * 24 * 60));
-}
 
 std::optional<std::string> report_problem(const Meeting& meeting) {
   const auto all = all_items(meeting);
@@ -255,6 +51,30 @@ std::optional<std::string> review_problem(const Meeting& meeting) {
   return std::nullopt;
 }
 
+// The index among the top-level items of the adoption of the report, if it
+// is one of them.
+std::optional<size_t> report_index(const Meeting& meeting) {
+  for (size_t i = 0; i < meeting.items.size(); ++i)
+    if (meeting.items[i].kind == ItemKind::adoption_of_report) return i;
+  return std::nullopt;
+}
+
+// Closing items come after the others, in this order: other matters, then
+// the adoption of the report.
+int closing_rank(ItemKind kind) {
+  if (kind == ItemKind::other_matters) return 1;
+  if (kind == ItemKind::adoption_of_report) return 2;
+  return 0;
+}
+
+// Where "at the end" puts a new item of `kind` in `level`: before the closing
+// items that must follow it.
+size_t end_index(const std::vector<Item>& level, ItemKind kind) {
+  size_t index = level.size();
+  while (index > 0 && closing_rank(level[index - 1].kind) > closing_rank(kind)) --index;
+  return index;
+}
+
 // The agenda rules broken by `after` but not by `before`, with their own
 // field: the report's place or the review item's kind.
 void keep_rules(const Meeting& before, const Meeting& after, const std::string& place_field,
@@ -265,15 +85,35 @@ void keep_rules(const Meeting& before, const Meeting& after, const std::string& 
     if (auto problem = review_problem(after)) throw EditError(kind_field, *problem);
 }
 
-// The last guard: an edit of an accepted meeting must leave it accepted.
-// The edits check what they can with their own messages first; this catches
-// the rest, named as check_meeting names it.
-Meeting accepted(const Meeting& before, Meeting after) {
-  const CheckOptions options;
-  if (has_errors(check_meeting(before, options))) return after;
-  for (const Finding& finding : check_meeting(after, options))
-    if (finding.severity == Severity::error) throw EditError(finding.path, finding.message);
-  return after;
+
+// Checks the planner's constraints of an item whose estimate is `minutes`,
+// and writes same_meeting_as as the agenda numbers items. `field` is the
+// item's: "item", "items[2]".
+void check_constraints(const Meeting& meeting, ItemConstraints& rules, std::optional<int> minutes,
+                       const std::string& field) {
+  require_minutes(meeting, rules.min_minutes, field + ".min_minutes");
+  if (rules.min_minutes && minutes && *rules.min_minutes > *minutes)
+    throw EditError(field + ".min_minutes", fmt::format("the minimum ({} min) is more than the estimate ({} min)",
+                                                        *rules.min_minutes, *minutes));
+  if (rules.priority && (*rules.priority < 0 || *rules.priority > 9))
+    throw EditError(field + ".priority", fmt::format("expected a priority from 0 to 9, found {}", *rules.priority));
+  if (rules.weight < 1 || rules.weight > 100)
+    throw EditError(field + ".weight", fmt::format("expected a weight from 1 to 100, found {}", rules.weight));
+  if (!rules.same_meeting_as.empty()) {
+    const std::string same_field = field + ".same_meeting_as";
+    rules.same_meeting_as = key_of(meeting, locate(meeting, rules.same_meeting_as, same_field));
+  }
+  if (rules.not_before_time && !rules.not_before_date)
+    throw EditError(field + ".not_before", "a time to start after needs its day");
+  if (rules.not_before_date) {
+    require_date(*rules.not_before_date, field + ".not_before", "the day the item may start");
+    if (*rules.not_before_date < meeting.start || meeting.end < *rules.not_before_date)
+      throw EditError(field + ".not_before",
+                      fmt::format("{} is outside the meeting's dates ({} to {})", to_iso(*rules.not_before_date),
+                                  to_iso(meeting.start), to_iso(meeting.end)));
+  }
+  if (rules.not_before_time && (rules.not_before_time->minutes < 0 || rules.not_before_time->minutes > 24 * 60))
+    throw EditError(field + ".not_before", "expected a time of day from 00:00 to 24:00");
 }
 
 // Checks a new item's content and drops its blank texts. `field` is
@@ -297,22 +137,7 @@ void check_item(const Meeting& meeting, Item& item, const std::string& field) {
   if (item.minutes && !item.subitems.empty())
     throw EditError(field + ".minutes", "an item with sub-items takes no estimate: its sub-items do");
   require_minutes(meeting, item.minutes, field + ".minutes");
-  ItemConstraints& rules = item.constraints;
-  require_minutes(meeting, rules.min_minutes, field + ".min_minutes");
-  if (rules.min_minutes && item.minutes && *rules.min_minutes > *item.minutes)
-    throw EditError(field + ".min_minutes", fmt::format("the minimum ({} min) is more than the estimate ({} min)",
-                                                        *rules.min_minutes, *item.minutes));
-  if (rules.weight < 1)
-    throw EditError(field + ".weight", fmt::format("expected a weight of 1 or more, found {}", rules.weight));
-  if (!rules.same_meeting_as.empty()) {
-    const std::string same_field = field + ".same_meeting_as";
-    rules.same_meeting_as = key_of(meeting, locate(meeting, rules.same_meeting_as, same_field));
-  }
-  if (rules.not_before_date && (!is_valid(*rules.not_before_date) || *rules.not_before_date < meeting.start ||
-                                meeting.end < *rules.not_before_date))
-    throw EditError(field + ".not_before",
-                    fmt::format("{} is outside the meeting's dates ({} to {})", to_iso(*rules.not_before_date),
-                                to_iso(meeting.start), to_iso(meeting.end)));
+  check_constraints(meeting, item.constraints, item.minutes, field);
 }
 
 // ---- Keeping the organization of work in step with the agenda
@@ -378,70 +203,6 @@ void follow_agenda(Meeting& meeting) {
 
   mark_continuations(meeting.organization);
   if (!slots_follow_agenda(meeting)) slots.clear();
-}
-
-// ---- Dates and symbols
-
-void require_dates(Date start, Date end) {
-  if (!is_valid(start))
-    throw EditError("meeting.start",
-                    fmt::format("expected the date the meeting starts as a real date, found {}", to_iso(start)));
-  if (!is_valid(end))
-    throw EditError("meeting.end",
-                    fmt::format("expected the date the meeting ends as a real date, found {}", to_iso(end)));
-  if (end < start)
-    throw EditError("meeting.end",
-                    fmt::format("the meeting ends ({}) before it starts ({})", to_iso(end), to_iso(start)));
-  const long days = days_since_epoch(end) - days_since_epoch(start) + 1;
-  if (days > kMaxMeetingDays)
-    throw EditError("meeting.end",
-                    fmt::format("the meeting would last {} days; at most {} are accepted", days, kMaxMeetingDays));
-}
-
-std::string normalized_symbol(const std::string& text, const std::string& field) {
-  require_text(text, field, kMaxSymbolBytes);
-  auto parsed = symbol::parse(text);
-  if (!parsed)
-    throw EditError(field,
-                    fmt::format("'{}' is not a valid UN document symbol: {}", shown(text), parsed.error->message));
-  return parsed.symbol->text;
-}
-
-size_t document_index(const Meeting& meeting, const std::string& symbol) {
-  require_text(symbol, "symbol", kMaxSymbolBytes);
-  std::string wanted = symbol;
-  if (auto parsed = symbol::parse(symbol)) wanted = parsed.symbol->text;
-  for (size_t i = 0; i < meeting.documents.size(); ++i)
-    if (meeting.documents[i].symbol == symbol || meeting.documents[i].symbol == wanted) return i;
-  std::vector<std::string> symbols;
-  for (const Document& document : meeting.documents) symbols.push_back(document.symbol);
-  const std::string declared = symbols.empty() ? "the meeting declares no documents"
-                                               : fmt::format("the meeting declares {}", fmt::join(symbols, ", "));
-  throw EditError("symbol", fmt::format("there is no document {}; {}", shown(symbol), declared));
-}
-
-bool cites(const std::vector<Inline>& inlines, const std::string& id) {
-  return std::any_of(inlines.begin(), inlines.end(), [&](const Inline& in) {
-    return (in.kind == InlineKind::decision_ref && in.target == id) || cites(in.children, id);
-  });
-}
-
-// The languages of `text` that cite decision `id`: "en, fr".
-std::vector<std::string> citing_languages(const LangRichText& text, const std::string& id) {
-  std::vector<std::string> langs;
-  for (const auto& [lang, paragraphs] : text)
-    if (std::any_of(paragraphs.begin(), paragraphs.end(), [&](const Paragraph& p) { return cites(p.content, id); }))
-      langs.push_back(lang);
-  return langs;
-}
-
-Meeting set_meeting_text(const Meeting& meeting, LangText Meeting::*member, const char* name, const std::string& lang,
-                         const std::string& text) {
-  require_language(meeting, lang, "lang");
-  require_text(text, fmt::format("meeting.{}.{}", name, lang), kMaxTitleBytes);
-  Meeting result = meeting;
-  put(result.*member, lang, text);
-  return accepted(meeting, std::move(result));
 }
 
 bool is_standard(ItemKind kind) {
@@ -527,9 +288,15 @@ Meeting add_item(const Meeting& meeting, Item item, const std::string& parent_ke
   if (position < 0 || position > count + 1)
     throw EditError("position", fmt::format("position {} is not between 1 and {} (0 adds at the end); {}", position,
                                             count + 1, level_name));
+  const auto report = report_index(meeting);
+  if (parent_key.empty() && report && !report_problem(meeting) && position > static_cast<int>(*report) + 1)
+    throw EditError("position", fmt::format("position {} would put the new item after the adoption of the report "
+                                            "(item {}), which must be the last item; choose a position from 1 to {}, "
+                                            "or 0 to add it before the closing items",
+                                            position, *report + 1, *report + 1));
   item.number = 0;  // new: renumber() maps no old key to it
   for (Item& sub : item.subitems) sub.number = 0;
-  const size_t index = position == 0 ? level->size() : static_cast<size_t>(position - 1);
+  const size_t index = position == 0 ? end_index(*level, item.kind) : static_cast<size_t>(position - 1);
   level->insert(level->begin() + static_cast<long>(index), std::move(item));
 
   Meeting numbered = renumber(result);
@@ -563,6 +330,15 @@ Meeting move_item(const Meeting& meeting, const std::string& key, int new_positi
   const size_t from = place.sub ? *place.sub : place.item;
   const size_t to = static_cast<size_t>(new_position - 1);
   if (from == to) return result;
+  if (const auto report = report_index(meeting); report && !place.sub && !report_problem(meeting)) {
+    if (from == *report)
+      throw EditError("position", fmt::format("the adoption of the report (item {}) must stay the last item",
+                                              *report + 1));
+    if (to >= *report)
+      throw EditError("position", fmt::format("item {} cannot go to position {}: the adoption of the report (item {}) "
+                                              "must stay the last item; choose a position from 1 to {}",
+                                              key_of(meeting, place), new_position, *report + 1, *report));
+  }
   if (from < to)
     std::rotate(level.begin() + static_cast<long>(from), level.begin() + static_cast<long>(from + 1),
                 level.begin() + static_cast<long>(to + 1));
@@ -611,6 +387,18 @@ Meeting set_item_minutes(const Meeting& meeting, const std::string& key, std::op
   return accepted(meeting, std::move(result));
 }
 
+Meeting set_item_constraints(const Meeting& meeting, const std::string& key, ItemConstraints constraints) {
+  const Place place = locate(meeting, key, "key");
+  const std::string field = path_of(place);
+  check_constraints(meeting, constraints, at(meeting, place).minutes, field);
+  if (constraints.same_meeting_as == key_of(meeting, place))
+    throw EditError(field + ".same_meeting_as",
+                    fmt::format("item {} cannot share a meeting with itself", key_of(meeting, place)));
+  Meeting result = meeting;
+  at(result, place).constraints = std::move(constraints);
+  return accepted(meeting, std::move(result));
+}
+
 Meeting set_annotation(const Meeting& meeting, const std::string& key, const std::string& lang,
                        const std::string& markdown) {
   const Place place = locate(meeting, key, "key");
@@ -623,133 +411,12 @@ Meeting set_annotation(const Meeting& meeting, const std::string& key, const std
     item.annotation.erase(lang);
     return accepted(meeting, std::move(result));
   }
-  std::vector<RichTextProblem> problems;
-  RichText text = parse_rich_text(markdown, problems);
-  if (!problems.empty()) {
-    const RichTextProblem& first = problems.front();
-    std::string message = first.line > 1 ? fmt::format("line {}: {}", first.line, first.message) : first.message;
-    if (problems.size() > 1)
-      message += fmt::format(" (and {} more problem{})", problems.size() - 1, problems.size() > 2 ? "s" : "");
-    throw EditError(field, message);
-  }
-  for (const Paragraph& paragraph : text) require_inlines(meeting, paragraph.content, field);
+  RichText text = parsed_markdown(meeting, markdown, field);
   item.annotation[lang] = std::move(text);
   return accepted(meeting, std::move(result));
 }
 
-// ---- Documents
-
-Meeting add_document(const Meeting& meeting, Document document, const std::string& key) {
-  document.symbol = normalized_symbol(document.symbol, "document.symbol");
-  const std::string& symbol = document.symbol;
-  if (symbol == meeting.document.symbol)
-    throw EditError("document.symbol", fmt::format("{} is the agenda's own symbol", symbol));
-  document.title = checked(meeting, document.title, "document.title");
-  document.description = checked(meeting, document.description, "document.description");
-  std::optional<Place> place;
-  if (!key.empty()) place = locate(meeting, key, "key");
-
-  Meeting result = meeting;
-  if (const Document* declared = find_document(meeting, symbol)) {
-    const bool only_symbol = document.title.empty() && document.description.empty();
-    const bool as_declared = document.title == declared->title && document.description == declared->description;
-    if (!only_symbol && !as_declared)
-      throw EditError("document.symbol",
-                      fmt::format("document {} is already declared with other texts; to list it under another item, "
-                                  "give only its symbol, and change its texts on the document itself",
-                                  symbol));
-    if (!place) throw EditError("document.symbol", fmt::format("document {} is already declared", symbol));
-  } else {
-    result.documents.push_back(document);
-  }
-  if (place) {
-    Item& item = at(result, *place);
-    if (std::find(item.documents.begin(), item.documents.end(), symbol) != item.documents.end())
-      throw EditError("key", fmt::format("item {} already lists document {}", key_of(meeting, *place), symbol));
-    item.documents.push_back(symbol);
-    item.no_documents = false;
-  }
-  return accepted(meeting, std::move(result));
-}
-
-Meeting remove_document(const Meeting& meeting, const std::string& symbol) {
-  const size_t index = document_index(meeting, symbol);
-  Meeting result = meeting;
-  const std::string declared = result.documents[index].symbol;
-  result.documents.erase(result.documents.begin() + static_cast<long>(index));
-  auto unlist = [&](Item& item) { std::erase(item.documents, declared); };
-  for (Item& item : result.items) {
-    unlist(item);
-    for (Item& sub : item.subitems) unlist(sub);
-  }
-  return accepted(meeting, std::move(result));
-}
-
-Meeting set_document_title(const Meeting& meeting, const std::string& symbol, const std::string& lang,
-                           const std::string& text) {
-  const size_t index = document_index(meeting, symbol);
-  require_language(meeting, lang, "lang");
-  require_text(text, fmt::format("documents[{}].title.{}", index, lang), kMaxTitleBytes);
-  Meeting result = meeting;
-  put(result.documents[index].title, lang, text);
-  return accepted(meeting, std::move(result));
-}
-
-// ---- Decisions
-
-Meeting add_decision(const Meeting& meeting, Decision decision) {
-  require_text(decision.id, "decision.id", kMaxKeyBytes);
-  if (!is_mark_id(decision.id))
-    throw EditError("decision.id", fmt::format("a decision id is made of letters, digits, '-' or '_', at most 64 "
-                                               "characters; found '{}'",
-                                               shown(decision.id)));
-  if (find_decision(meeting, decision.id))
-    throw EditError("decision.id", fmt::format("decision id '{}' is already used", decision.id));
-  if (!is_valid(decision.date))
-    throw EditError("decision.date",
-                    fmt::format("expected the date of the decision as a real date, found {}", to_iso(decision.date)));
-  if (std::string_view(to_string(decision.procedure)) == "?")
-    throw EditError("decision.procedure", "unknown procedure: expected meeting or silence");
-  decision.by = checked(meeting, decision.by, "decision.by");
-  decision.approved = checked(meeting, decision.approved, "decision.approved");
-  Meeting result = meeting;
-  result.decisions.push_back(std::move(decision));
-  return accepted(meeting, std::move(result));
-}
-
-Meeting remove_decision(const Meeting& meeting, const std::string& id) {
-  require_text(id, "id", kMaxKeyBytes);
-  auto found = std::find_if(meeting.decisions.begin(), meeting.decisions.end(),
-                            [&](const Decision& decision) { return decision.id == id; });
-  if (found == meeting.decisions.end())
-    throw EditError("id", fmt::format("there is no decision '{}'; {}", shown(id), decision_ids(meeting)));
-  for (const auto& [key, item] : all_items(meeting))
-    if (auto langs = citing_languages(item->annotation, id); !langs.empty())
-      throw EditError("id", fmt::format("decision '{}' is cited in the annotation of item {} ({}); remove the "
-                                        "citation first",
-                                        id, key, fmt::join(langs, ", ")));
-  for (const Footnote& footnote : meeting.footnotes)
-    if (auto langs = citing_languages(footnote.text, id); !langs.empty())
-      throw EditError("id", fmt::format("decision '{}' is cited in footnote '{}' ({}); remove the citation first", id,
-                                        footnote.id, fmt::join(langs, ", ")));
-  Meeting result = meeting;
-  result.decisions.erase(result.decisions.begin() + (found - meeting.decisions.begin()));
-  return accepted(meeting, std::move(result));
-}
-
-// ---- The meeting's own data
-
-Meeting set_meeting_title(const Meeting& meeting, const std::string& lang, const std::string& text) {
-  return set_meeting_text(meeting, &Meeting::title, "title", lang, text);
-}
-
-Meeting set_meeting_city(const Meeting& meeting, const std::string& lang, const std::string& text) {
-  return set_meeting_text(meeting, &Meeting::city, "city", lang, text);
-}
-
-Meeting set_meeting_venue(const Meeting& meeting, const std::string& lang, const std::string& text) {
-  return set_meeting_text(meeting, &Meeting::venue, "venue", lang, text);
-}
+// ---- The meeting's dates and plan
 
 Meeting set_dates(const Meeting& meeting, Date start, Date end) {
   require_dates(start, end);
@@ -778,14 +445,10 @@ Meeting set_dates(const Meeting& meeting, Date start, Date end) {
     move_constraint(item);
     for (Item& sub : item.subitems) move_constraint(sub);
   }
-  return accepted(meeting, std::move(result));
-}
-
-Meeting set_format(const Meeting& meeting, MeetingFormat format) {
-  if (std::string_view(to_string(format)) == "?")
-    throw EditError("meeting.format", "unknown format: expected in-person, hybrid or online");
-  Meeting result = meeting;
-  result.format = format;
+  std::vector<UnavailableSlot>& unavailable = result.planning.unavailable;
+  for (UnavailableSlot& slot : unavailable)
+    if (is_valid(slot.date)) slot.date = add_days(slot.date, shift);
+  std::erase_if(unavailable, [&](const UnavailableSlot& slot) { return !inside(slot.date); });
   return accepted(meeting, std::move(result));
 }
 
@@ -816,20 +479,55 @@ Meeting set_organization(const Meeting& meeting, OrganizationOfWork organization
 
 // ---- The next meeting
 
-Meeting next_meeting(const Meeting& previous, const std::string& symbol, Date start, Date end) {
-  if (previous.ordinal == INT_MAX)
+std::string next_agenda_symbol(const Meeting& previous, Date start) {
+  auto parsed = symbol::parse(previous.document.symbol);
+  if (!parsed || parsed.symbol->session.empty() || !is_valid(start)) return "";
+  const symbol::Symbol& old = *parsed.symbol;
+  // The session is the component after the series and the bodies.
+  std::vector<std::string> parts;
+  for (size_t from = 0, slash = 0; slash != std::string::npos; from = slash + 1) {
+    slash = old.text.find('/', from);
+    parts.push_back(old.text.substr(from, slash == std::string::npos ? std::string::npos : slash - from));
+  }
+  const size_t at = 1 + old.bodies.size();
+  if (at >= parts.size() || parts[at] != old.session || old.session.size() > 4 ||
+      old.session.find_first_not_of("0123456789") != std::string::npos)
+    return "";
+  const int session = std::stoi(old.session);
+  const bool is_year = old.session.size() == 4 && is_valid(previous.start) && session == previous.start.year;
+  const int next = is_year ? session + (start.year - previous.start.year) : session + 1;
+  if (next == session) return "";
+  parts[at] = std::to_string(next);
+  std::string text = parts[0];
+  for (size_t k = 1; k < parts.size(); ++k) text += "/" + parts[k];
+  auto checked = symbol::parse(text);
+  return checked ? checked.symbol->text : "";
+}
+
+Meeting next_meeting(const Meeting& previous, const std::string& symbol, Date start, Date end, Date issued) {
+  if (previous.ordinal >= 999)
     throw EditError("meeting.ordinal", "the previous meeting's ordinal is too large to count on from");
+  require_dates(start, end);
+  require_date(issued, "document.issued", "the date of issue");
   Meeting next = previous;
-  next.document.symbol = normalized_symbol(symbol, "document.symbol");
+  if (blank(symbol)) {
+    next.document.symbol = next_agenda_symbol(previous, start);
+    if (next.document.symbol.empty())
+      throw EditError("document.symbol", fmt::format("give the agenda symbol of the next meeting: it cannot be told "
+                                                     "from {}",
+                                                     shown(previous.document.symbol)));
+  } else {
+    next.document.symbol = normalized_symbol(symbol, "document.symbol");
+  }
   if (next.document.symbol == previous.document.symbol)
     throw EditError("document.symbol", fmt::format("{} is the previous meeting's agenda symbol; the next meeting "
                                                    "needs its own",
                                                    next.document.symbol));
-  require_dates(start, end);
   if (is_valid(previous.end) && !(previous.end < start))
     throw EditError("meeting.start", fmt::format("the next meeting must start after the previous one ends ({})",
                                                  to_iso(previous.end)));
   next.ordinal = previous.ordinal + 1;
+  next.document.issued = issued;
   next.title.clear();
   next.start = start;
   next.end = end;

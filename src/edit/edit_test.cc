@@ -98,11 +98,28 @@ TEST(AddItem, RewritesSameMeetingAsFromTheOldNumbering) {
   EXPECT_THAT(errors(result), IsEmpty());
 }
 
-TEST(AddItem, AtTheEndMustNotFollowTheReport) {
+TEST(AddItem, AtTheEndGoesBeforeTheClosingItems) {
   const Meeting meeting = example();
-  const EditError error = error_of([&] { add_item(meeting, topic("Late"), "", 0); });
+  const Meeting result = add_item(meeting, topic("Late"), "", 0);
+  EXPECT_EQ(title(result, "5"), "Late") << "before other matters (now 6) and the adoption of the report (now 7)";
+  EXPECT_EQ(find_item(result, "6")->kind, ItemKind::other_matters);
+  EXPECT_EQ(find_item(result, "7")->kind, ItemKind::adoption_of_report);
+  EXPECT_EQ(rows(result.organization), (Rows{{"1 (a)", "1 (b)", "2"}, {"2+", "3"}, {"3+", "4", "5"}, {"6", "7"}}));
+  EXPECT_THAT(errors(result), IsEmpty());
+
+  Item more = topic("Other matters, continued");
+  more.kind = ItemKind::other_matters;
+  EXPECT_EQ(title(add_item(meeting, more, "", 0), "6"), "Other matters, continued")
+      << "after other matters, before the report";
+}
+
+TEST(AddItem, AnExplicitPositionAfterTheReportSaysWhichFit) {
+  const Meeting meeting = example();
+  const EditError error = error_of([&] { add_item(meeting, topic("Late"), "", 7); });
   EXPECT_EQ(error.field, "position");
-  EXPECT_THAT(error.what(), HasSubstr("the adoption of the report (item 6) must be the last item; item 7"));
+  EXPECT_STREQ(error.what(), "position 7 would put the new item after the adoption of the report (item 6), which "
+                             "must be the last item; choose a position from 1 to 6, or 0 to add it before the "
+                             "closing items");
   // Just before the report is fine: taken up with other matters.
   const Meeting result = add_item(meeting, topic("Late"), "", 6);
   EXPECT_EQ(title(result, "6"), "Late");
@@ -188,7 +205,8 @@ TEST(AddItem, RefusesBadRequests) {
   Item annotated = topic("x");
   annotated.annotation["en"] = {Paragraph{{Inline{InlineKind::footnote_ref, "", "nope", {}}}}};
   expect(annotated, "", 2, "item.annotation.en",
-         "footnote [^nope], which is not defined; the meeting's footnotes are compendium, hybrid");
+         "footnote [^nope], but the meeting has no footnote 'nope': add it first (the meeting's footnotes are "
+         "compendium, hybrid)");
   Item citing = topic("x");
   citing.annotation["fr"] = {Paragraph{{Inline{InlineKind::decision_ref, "", "nope", {}}}}};
   expect(citing, "", 2, "item.annotation.fr", "the meeting's decisions are calendar-2022, topics");
@@ -343,9 +361,11 @@ TEST(MoveItem, RefusesBadPositionsAndMovingPastTheReport) {
   const Meeting meeting = example();
   EditError error = error_of([&] { move_item(meeting, "3", 6); });
   EXPECT_EQ(error.field, "position");
-  EXPECT_THAT(error.what(), HasSubstr("the adoption of the report (item 5) must be the last item"));
+  EXPECT_STREQ(error.what(), "item 3 cannot go to position 6: the adoption of the report (item 6) must stay the last "
+                             "item; choose a position from 1 to 5");
   error = error_of([&] { move_item(meeting, "6", 1); });
   EXPECT_EQ(error.field, "position");
+  EXPECT_STREQ(error.what(), "the adoption of the report (item 6) must stay the last item");
   error = error_of([&] { move_item(meeting, "3", 0); });
   EXPECT_STREQ(error.what(), "position 0 is not between 1 and 6; the agenda has items 1 to 6");
   error = error_of([&] { move_item(meeting, "1 (a)", 3); });
@@ -432,6 +452,49 @@ TEST(SetItemMinutes, SetsAndClearsTheEstimate) {
   EXPECT_STREQ(error.what(), "item 3 may not take less than 60 minutes (its minimum), found 30");
 }
 
+TEST(SetItemConstraints, SetsWhatThePlannerReads) {
+  const Meeting meeting = example();
+  ItemConstraints rules;
+  rules.min_minutes = 45;
+  rules.priority = 4;
+  rules.weight = 3;
+  rules.not_before_date = Date{2022, 6, 28};
+  rules.not_before_time = TimeOfDay{900};
+  rules.same_meeting_as = "3";
+  rules.never_split = true;
+  const Meeting result = set_item_constraints(meeting, "2", rules);
+  EXPECT_TRUE(same(find_item(result, "2")->constraints, rules));
+  EXPECT_THAT(errors(result), IsEmpty());
+  ItemConstraints written = rules;
+  written.same_meeting_as = "1a";
+  EXPECT_EQ(find_item(set_item_constraints(meeting, "2", written), "2")->constraints.same_meeting_as, "1 (a)");
+}
+
+TEST(SetItemConstraints, RefusesWhatTheFileWouldRefuse) {
+  const Meeting meeting = example();
+  auto refused = [&](const std::string& key, auto change) {
+    ItemConstraints rules;
+    change(rules);
+    return error_of([&] { set_item_constraints(meeting, key, rules); });
+  };
+  EditError error = refused("2", [](ItemConstraints& r) { r.priority = 10; });
+  EXPECT_EQ(error.field, "items[1].priority");
+  EXPECT_STREQ(error.what(), "expected a priority from 0 to 9, found 10");
+  EXPECT_EQ(refused("2", [](ItemConstraints& r) { r.weight = 0; }).field, "items[1].weight");
+  error = refused("2", [](ItemConstraints& r) { r.not_before_date = Date{2022, 6, 31}; });
+  EXPECT_EQ(error.field, "items[1].not_before");
+  EXPECT_THAT(error.what(), HasSubstr("June has 30 days"));
+  error = refused("2", [](ItemConstraints& r) { r.not_before_date = Date{2022, 7, 1}; });
+  EXPECT_STREQ(error.what(), "2022-07-01 is outside the meeting's dates (2022-06-27 to 2022-06-28)");
+  error = refused("2", [](ItemConstraints& r) { r.same_meeting_as = "2"; });
+  EXPECT_EQ(error.field, "items[1].same_meeting_as");
+  EXPECT_STREQ(error.what(), "item 2 cannot share a meeting with itself");
+  EXPECT_EQ(refused("2", [](ItemConstraints& r) { r.same_meeting_as = "9"; }).field, "items[1].same_meeting_as");
+  error = refused("5", [](ItemConstraints& r) { r.min_minutes = 40; });  // other matters: 30 minutes
+  EXPECT_EQ(error.field, "items[4].min_minutes");
+  EXPECT_STREQ(error.what(), "the minimum (40 min) is more than the estimate (30 min)");
+}
+
 TEST(SetAnnotation, ParsesLikeTheMeetingFile) {
   const Meeting meeting = example();
   const std::string markdown =
@@ -461,14 +524,17 @@ TEST(SetAnnotation, RefusesUnknownMarksAndMarkdownItCannotHold) {
   EXPECT_EQ(error.field, "items[1].annotation.en");
   EXPECT_STREQ(
       error.what(),
-      "the text calls footnote [^nope], which is not defined; the meeting's footnotes are compendium, hybrid");
+      "the text calls footnote [^nope], but the meeting has no footnote 'nope': add it first (the meeting's "
+      "footnotes are compendium, hybrid)");
   error = error_of([&] { set_annotation(meeting, "1 (b)", "fr", "{{decision:budget}}"); });
   EXPECT_EQ(error.field, "items[0].subitems[1].annotation.fr");
-  EXPECT_THAT(error.what(), HasSubstr("decision {{decision:budget}}, which is not defined"));
+  EXPECT_THAT(error.what(), HasSubstr("decision {{decision:budget}}, but the meeting has no decision 'budget'"));
   error = error_of([&] { set_annotation(meeting, "2", "en", "Fine.\n\n# A heading"); });
   EXPECT_STREQ(error.what(), "line 3: only paragraphs are allowed here, found a heading");
   error = error_of([&] { set_annotation(meeting, "2", "en", "- a\n- b\n\n> quote"); });
-  EXPECT_THAT(error.what(), HasSubstr("(and 1 more problem)"));
+  EXPECT_STREQ(error.what(), "line 1: only paragraphs are allowed here, found a list; line 4: only paragraphs are "
+                             "allowed here, found a block quote")
+      << "every problem, none left as \"and 1 more\"";
   error = error_of([&] { set_annotation(meeting, "2", "en", "{{unknown}}"); });
   EXPECT_THAT(error.what(), HasSubstr("unknown mark"));
   error = error_of([&] { set_annotation(meeting, "2", "en", "bad \xC0\xAF byte"); });
@@ -623,7 +689,7 @@ TEST(AddDecision, AddsAUniqueId) {
   Decision undated = bureau_decision("undated");
   undated.date = Date{2022, 2, 30};
   EXPECT_STREQ(error_of([&] { add_decision(meeting, undated); }).what(),
-               "expected the date of the decision as a real date, found 2022-02-30");
+               "the date of the decision, 2022-02-30, is not a real date: February has 28 days in 2022");
   Decision german = bureau_decision("german");
   german.by["de"] = "das Büro";
   EXPECT_EQ(error_of([&] { add_decision(meeting, german); }).field, "decision.by");
@@ -637,8 +703,8 @@ TEST(RemoveDecision, RefusesWhileCitedAndSaysWhere) {
   const EditError error = error_of([&] { remove_decision(meeting, "topics"); });
   EXPECT_EQ(error.field, "id");
   EXPECT_STREQ(error.what(),
-               "decision 'topics' is cited in the annotation of item 1 (b) (ar, en, es, fr, ru, zh); "
-               "remove the citation first");
+               "decision 'topics' is cited in the annotation of item 1 (b) in Arabic, Chinese, English, French, "
+               "Russian and Spanish; remove the citation first");
   EXPECT_STREQ(error_of([&] { remove_decision(meeting, "budget"); }).what(),
                "there is no decision 'budget'; the meeting's decisions are calendar-2022, topics");
 
@@ -653,7 +719,7 @@ TEST(RemoveDecision, RefusesWhileCitedAndSaysWhere) {
     if (footnote.id == "hybrid")
       footnote.text["en"] = {Paragraph{{Inline{InlineKind::decision_ref, "", "spare", {}}}}};
   EXPECT_THAT(error_of([&] { remove_decision(cited_in_note, "spare"); }).what(),
-              HasSubstr("cited in footnote 'hybrid' (en)"));
+              HasSubstr("cited in footnote 'hybrid' in English"));
 }
 
 // ---- the meeting's own data
@@ -775,14 +841,19 @@ TEST(SetOrganization, MustFollowTheAgenda) {
 
 // ---- next_meeting
 
+const Date kIssued{2023, 4, 20};  // the day the draft is made: its date of issue
+
 TEST(NextMeeting, DraftsTheTenthMeeting) {
   const Meeting previous = example();
-  const Meeting next = next_meeting(previous, "CTOC/COP/WG.7/2023/1", Date{2023, 7, 3}, Date{2023, 7, 4});
+  const Meeting next =
+      next_meeting(previous, "CTOC/COP/WG.7/2023/1", Date{2023, 7, 3}, Date{2023, 7, 4}, kIssued);
   EXPECT_EQ(next.ordinal, 10);
   EXPECT_EQ(next.document.symbol, "CTOC/COP/WG.7/2023/1");
   EXPECT_EQ(next.start, (Date{2023, 7, 3}));
   EXPECT_EQ(next.end, (Date{2023, 7, 4}));
-  EXPECT_EQ(next.document.issued, previous.document.issued) << "the caller sets it";
+  EXPECT_EQ(next.document.issued, kIssued) << "not the previous agenda's 16 March 2022";
+  EXPECT_EQ(next.document.distribution, previous.document.distribution);
+  EXPECT_EQ(next.document.original_language, previous.document.original_language);
   EXPECT_EQ(next.body.short_name, "CTOC/COP/WG.7");
   EXPECT_EQ(next.city, previous.city);
   EXPECT_EQ(next.languages, previous.languages);
@@ -812,23 +883,56 @@ TEST(NextMeeting, DraftsTheTenthMeeting) {
 TEST(NextMeeting, RefusesABadSymbolOrDates) {
   const Meeting previous = example();
   EditError error = error_of([&] {
-    next_meeting(previous, "CTOC/COP/WG.7/2022/1", Date{2023, 7, 3}, Date{2023, 7, 4});
+    next_meeting(previous, "CTOC/COP/WG.7/2022/1", Date{2023, 7, 3}, Date{2023, 7, 4}, kIssued);
   });
   EXPECT_EQ(error.field, "document.symbol");
   EXPECT_THAT(error.what(), HasSubstr("is the previous meeting's agenda symbol"));
-  error = error_of([&] { next_meeting(previous, "not a symbol", Date{2023, 7, 3}, Date{2023, 7, 4}); });
+  error =
+      error_of([&] { next_meeting(previous, "not a symbol", Date{2023, 7, 3}, Date{2023, 7, 4}, kIssued); });
   EXPECT_EQ(error.field, "document.symbol");
-  error = error_of([&] { next_meeting(previous, "CTOC/COP/WG.7/2023/1", Date{2022, 6, 28}, Date{2022, 6, 29}); });
+  error = error_of(
+      [&] { next_meeting(previous, "CTOC/COP/WG.7/2023/1", Date{2022, 6, 28}, Date{2022, 6, 29}, kIssued); });
   EXPECT_EQ(error.field, "meeting.start");
   EXPECT_STREQ(error.what(), "the next meeting must start after the previous one ends (2022-06-28)");
-  error = error_of([&] { next_meeting(previous, "CTOC/COP/WG.7/2023/1", Date{2023, 7, 4}, Date{2023, 7, 3}); });
+  error = error_of(
+      [&] { next_meeting(previous, "CTOC/COP/WG.7/2023/1", Date{2023, 7, 4}, Date{2023, 7, 3}, kIssued); });
   EXPECT_EQ(error.field, "meeting.end");
   Meeting last = previous;
   last.ordinal = INT_MAX;
   EXPECT_EQ(error_of([&] {
-              next_meeting(last, "CTOC/COP/WG.7/2023/1", Date{2023, 7, 3}, Date{2023, 7, 4});
+              next_meeting(last, "CTOC/COP/WG.7/2023/1", Date{2023, 7, 3}, Date{2023, 7, 4}, kIssued);
             }).field,
             "meeting.ordinal");
+}
+
+TEST(NextMeeting, RefusesAnImpossibleDateOfIssue) {
+  const EditError error = error_of(
+      [&] { next_meeting(example(), "CTOC/COP/WG.7/2023/1", Date{2023, 7, 3}, Date{2023, 7, 4}, Date{2023, 6, 31}); });
+  EXPECT_EQ(error.field, "document.issued");
+  EXPECT_STREQ(error.what(), "the date of issue, 2023-06-31, is not a real date: June has 30 days");
+}
+
+TEST(NextMeeting, WithoutASymbolTakesTheYearOfTheNextMeeting) {
+  const Meeting previous = example();
+  EXPECT_EQ(next_agenda_symbol(previous, Date{2023, 7, 3}), "CTOC/COP/WG.7/2023/1");
+  EXPECT_EQ(next_agenda_symbol(previous, Date{2025, 1, 6}), "CTOC/COP/WG.7/2025/1");
+  EXPECT_EQ(next_agenda_symbol(previous, Date{2022, 11, 7}), "") << "the same year: the number cannot be told";
+  const Meeting next = next_meeting(previous, "", Date{2023, 7, 3}, Date{2023, 7, 4}, kIssued);
+  EXPECT_EQ(next.document.symbol, "CTOC/COP/WG.7/2023/1");
+  const EditError error =
+      error_of([&] { next_meeting(previous, " ", Date{2022, 11, 7}, Date{2022, 11, 8}, kIssued); });
+  EXPECT_EQ(error.field, "document.symbol");
+  EXPECT_THAT(error.what(), HasSubstr("give the agenda symbol of the next meeting"));
+}
+
+TEST(NextMeeting, ASessionNumberCountsOn) {
+  Meeting previous = example();
+  previous.document.symbol = "A/HRC/WG.6/41/1";
+  EXPECT_EQ(next_agenda_symbol(previous, Date{2023, 7, 3}), "A/HRC/WG.6/42/1");
+  previous.document.symbol = "CTOC/COP/WG.7/2022/L.1/Rev.1";
+  EXPECT_EQ(next_agenda_symbol(previous, Date{2023, 7, 3}), "CTOC/COP/WG.7/2023/L.1/Rev.1");
+  previous.document.symbol = "S/RES/2669 (2022)";
+  EXPECT_EQ(next_agenda_symbol(previous, Date{2023, 7, 3}), "");
 }
 
 // ---- the guard

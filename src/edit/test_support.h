@@ -29,6 +29,21 @@ inline std::vector<std::string> errors(const Meeting& meeting) {
   return out;
 }
 
+// The errors that keep the meeting from being published (check --final).
+inline std::vector<std::string> final_errors(const Meeting& meeting) {
+  std::vector<std::string> out;
+  for (const Finding& finding : check_meeting(meeting, CheckOptions{.final = true}))
+    if (finding.severity == Severity::error) out.push_back(finding.path + ": " + finding.message);
+  return out;
+}
+
+// `text` followed by " (ar)", " (zh)" and so on in each official language.
+inline LangText in_every_language(const std::string& text) {
+  LangText out;
+  for (const char* lang : kOfficialLanguages) out[lang] = text + " (" + lang + ")";
+  return out;
+}
+
 // Slot by slot, the item keys with "+" for continued: {"1 (a)", "2+"}.
 inline std::vector<std::vector<std::string>> rows(const OrganizationOfWork& organization) {
   std::vector<std::vector<std::string>> out;

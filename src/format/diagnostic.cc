@@ -12,6 +12,12 @@ std::string format_diagnostic(const Diagnostic& d) {
   return fmt::format("{}: {}: {}: {}", d.file, d.path, severity, d.message);
 }
 
+std::string describe_diagnostic(const Diagnostic& d, const Meeting* meeting) {
+  if (d.position.known()) return fmt::format("line {}, column {}: {}", d.position.line, d.position.column, d.message);
+  if (d.path.empty()) return d.message;
+  return fmt::format("{}: {}", describe_place(d.path, meeting), d.message);
+}
+
 Position SourceMap::find(std::string path) const {
   while (true) {
     if (auto it = positions_.find(path); it != positions_.end()) return it->second;
@@ -26,7 +32,8 @@ std::vector<Diagnostic> locate_findings(const std::vector<Finding>& findings, co
   std::vector<Diagnostic> result;
   result.reserve(findings.size());
   for (const Finding& finding : findings)
-    result.push_back({finding.severity, file, sources.find(finding.path), finding.message, finding.path});
+    result.push_back(
+        {finding.severity, file, sources.find(finding.path), finding.message, finding.path, finding.missing_text});
   return result;
 }
 

@@ -24,11 +24,17 @@ struct Diagnostic {
   Position position;
   std::string message;
   std::string path;  // the value at fault, "items[1].title.fr"; "" for the whole file
+  bool missing_text = false;  // as Finding::missing_text
 };
 
 // "file:line:column: error: message"; "file: path: error: message" when the
 // position is unknown (JSON).
 std::string format_diagnostic(const Diagnostic& diagnostic);
+
+// The diagnostic for a person on a page, without the file's name: "line 12,
+// column 9: message" when the position is known, else the place as
+// describe_place names it, "item 2, title in French: message".
+std::string describe_diagnostic(const Diagnostic& diagnostic, const Meeting* meeting = nullptr);
 
 // Where each value of a meeting file was written, by path ("items[2].title.fr").
 class SourceMap {

@@ -193,12 +193,19 @@ class Reader {
     }
     if (auto* text = node->as_string()) {
       if (auto parsed = parse_iso_date(text->get())) return *parsed;
-      error(t, key, fmt::format("'{}' should be a date written as YYYY-MM-DD (e.g. 2022-06-27), found \"{}\"",
-                                key, text->get()));
+      error(t, key, date_text_problem(key, text->get()));
       return {};
     }
     error(t, key, fmt::format("'{}' should be a date such as 2022-06-27, found {}", key, type_name(*node)));
     return {};
+  }
+
+  // Why `text` is not a date: written otherwise than YYYY-MM-DD, or no
+  // such day ("June has 30 days").
+  static std::string date_text_problem(const std::string& key, const std::string& text) {
+    if (auto digits = read_iso_date_digits(text))
+      return fmt::format("'{}' is not a real date: {} (found \"{}\")", key, why_not_a_date(*digits), text);
+    return fmt::format("'{}' should be a date written as YYYY-MM-DD (e.g. 2022-06-27), found \"{}\"", key, text);
   }
 
   TimeOfDay time(Table& t, const std::string& key) {
@@ -531,6 +538,10 @@ class Reader {
         if (date_part && (t_at == std::string::npos || hour)) {
           constraints.not_before_date = date_part;
           constraints.not_before_time = hour;
+        } else if (auto digits = read_iso_date_digits(std::string_view(value).substr(0, t_at));
+                   digits && !is_valid(*digits)) {
+          error(t, "not_before", fmt::format("'not_before' is not a real date: {} (found \"{}\")",
+                                             why_not_a_date(*digits), value));
         } else {
           error(t, "not_before", fmt::format("'not_before' should be a date written as YYYY-MM-DD or a date and time "
                                              "written as YYYY-MM-DDTHH:MM, found \"{}\"", value));
@@ -834,6 +845,62 @@ class NonAsciiScanner {
   Position at_;
 };
 
+// A character toml++ writes as an escape ("\\r", "\\u0000"), in words.
+std::string escape_in_words(std::string_view escape) {
+  static constexpr std::pair<std::string_view, std::string_view> kNamed[] = {
+      {"\\r", "a carriage return"}, {"\\n", "the end of the line"}, {"\\t", "a tab"},
+      {"\\b", "a backspace character"}, {"\\f", "a form feed"}, {"\\u0000", "a NUL character"},
+      {"\\u000B", "a vertical tab"}, {"\\u007F", "a delete character (U+007F)"}};
+  for (const auto& [written, words] : kNamed)
+    if (escape == written) return std::string(words);
+  if (escape.size() == 6 && escape.starts_with("\\u")) {
+    std::string code(escape.substr(2));
+    return escape.substr(2, 2) == "00" && code < "0020" ? "the control character U+" + code : "U+" + code;
+  }
+  return "'" + std::string(escape) + "'";
+}
+
+// toml++'s report in words: "saw '\r'" becomes "found a carriage return",
+// and an impossible date on the line (2022-06-31) is explained.
+std::string describe_toml_error(std::string_view description, std::string_view line) {
+  if (description.starts_with("Error while parsing date"))
+    for (size_t i = 0; i + 10 <= line.size(); ++i)
+      if (auto date = read_iso_date_digits(line.substr(i, 10)); date && !is_valid(*date))
+        return fmt::format("{} is not a real date: {}", line.substr(i, 10), why_not_a_date(*date));
+  std::string out;
+  size_t i = 0;
+  while (i < description.size()) {
+    const size_t quote = description.find('\'', i);
+    const size_t close = quote == std::string_view::npos ? quote : description.find('\'', quote + 1);
+    if (close == std::string_view::npos) break;
+    std::string_view quoted = description.substr(quote + 1, close - quote - 1);
+    out.append(description.substr(i, quote - i));
+    if (quoted.starts_with('\\'))
+      out += escape_in_words(quoted);
+    else
+      out.append(description.substr(quote, close - quote + 1));
+    i = close + 1;
+  }
+  out.append(description.substr(std::min(i, description.size())));
+  for (size_t at = out.find("saw "); at != std::string::npos; at = out.find("saw ", at + 1))
+    if (at == 0 || out[at - 1] == ' ') out.replace(at, 3, "found");
+  for (size_t at = out.find("found EOF"); at != std::string::npos; at = out.find("found EOF", at))
+    out.replace(at + 6, 3, "the end of the file");
+  return out;
+}
+
+// Line `number` (1-based) of `text`, without its line break.
+std::string_view line_of(std::string_view text, size_t number) {
+  size_t start = 0;
+  for (size_t n = 1; n < number && start != std::string_view::npos; ++n) {
+    start = text.find('\n', start);
+    if (start != std::string_view::npos) ++start;
+  }
+  if (start == std::string_view::npos || start > text.size()) return {};
+  const size_t end = text.find('\n', start);
+  return text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+}
+
 MeetingFile too_large(const std::string& name) {
   return unreadable_file(name, {1, 1},
                          fmt::format("the file is too large: a meeting file may have at most {} bytes",
@@ -855,7 +922,8 @@ MeetingFile parse_meeting_file(std::string_view text, const std::string& name) {
   try {
     root = toml::parse(text, name);
   } catch (const toml::parse_error& e) {
-    return unreadable_file(name, position_of(e.source()), fmt::format("not valid TOML: {}", e.description()));
+    return unreadable_file(name, position_of(e.source()),
+                           "not valid TOML: " + describe_toml_error(e.description(), line_of(text, e.source().begin.line)));
   }
   if (root.empty()) {
     file.diagnostics.push_back({Severity::error, name, {1, 1},

@@ -463,7 +463,7 @@ TEST(MeetingJsonRead, NullAndFractionsAreWrongTypes) {
                           "with a fraction"));
   EXPECT_THAT(check_json(with(R"("fr": "Vienne")", R"("fr": null)")),
               ElementsAre("request.json: meeting.city.fr: error: 'city.fr' should be a string, found null",
-                          "request.json: meeting.city: warning: the city has no 'fr' text (an error with --final)"));
+                          "request.json: meeting.city: warning: the city has no French text"));
 }
 
 TEST(MeetingJsonRead, AnUnknownKeyGetsADidYouMean) {
@@ -478,10 +478,9 @@ TEST(MeetingJsonRead, AMissingTextNamesItsLanguage) {
   const std::string text = with(R"("title": {"en": "Adoption of the report", "fr": "Adoption du rapport"})",
                                 R"("title": {"en": "Adoption of the report"})");
   EXPECT_THAT(check_json(text),
-              ElementsAre("request.json: items[2].title: warning: the title of item 3 has no 'fr' text (an error "
-                          "with --final)"));
+              ElementsAre("request.json: items[2].title: warning: the title of item 3 has no French text"));
   EXPECT_THAT(check_json(text, CheckOptions{.final = true}),
-              ElementsAre("request.json: items[2].title: error: the title of item 3 has no 'fr' text"));
+              ElementsAre("request.json: items[2].title: error: the title of item 3 has no French text"));
 }
 
 TEST(MeetingJsonRead, AMissingKeyNamesTheKey) {
@@ -526,6 +525,25 @@ TEST(MeetingJsonRead, NotBeforeIsADateOrADateAndTime) {
   EXPECT_THAT(check_json(with(R"("number": 3, "kind")", R"("number": 3, "not_before": "2022-06-27 15:00", "kind")")),
               ElementsAre("request.json: items[2].not_before: error: 'not_before' should be a date written as "
                           "YYYY-MM-DD or a date and time written as YYYY-MM-DDTHH:MM, found \"2022-06-27 15:00\""));
+}
+
+TEST(MeetingJsonRead, AnImpossibleDaySaysWhy) {
+  EXPECT_THAT(check_json(with(R"("start": "2022-06-27", "end")", R"("start": "2022-06-31", "end")")),
+              ElementsAre("request.json: meeting.start: error: 'start' is not a real date: June has 30 days (found "
+                          "\"2022-06-31\")"));
+  EXPECT_THAT(check_json(with(R"("number": 3, "kind")", R"("number": 3, "not_before": "2022-06-31T15:00", "kind")")),
+              ElementsAre("request.json: items[2].not_before: error: 'not_before' is not a real date: June has 30 "
+                          "days (found \"2022-06-31T15:00\")"));
+}
+
+TEST(MeetingJsonRead, DiagnosticsForPeopleNameTheItemAsThePageDoes) {
+  const MeetingFile file = parse_meeting_json(with(R"("number": 3, "kind")", R"("number": 3, "knd": 1, "kind")"),
+                                              "request.json");
+  ASSERT_EQ(file.diagnostics.size(), 1u);
+  EXPECT_EQ(describe_diagnostic(file.diagnostics[0]),
+            "item 3, knd: unknown key 'knd' in [[items]]; did you mean 'kind'?");
+  Diagnostic in_a_file{Severity::error, "m.toml", Position{12, 9}, "June has 30 days", "meeting.start"};
+  EXPECT_EQ(describe_diagnostic(in_a_file), "line 12, column 9: June has 30 days");
 }
 
 // ---- unreadable JSON

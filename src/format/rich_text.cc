@@ -11,7 +11,7 @@ namespace plenary {
 
 namespace {
 
-constexpr size_t kMaxId = 64;  // longest footnote or decision id
+constexpr size_t kMaxId = kMaxMarkIdLength;
 
 using NodePtr = std::unique_ptr<cmark_node, decltype(&cmark_node_free)>;
 
@@ -375,13 +375,6 @@ class MarkdownWriter {
 };
 
 }  // namespace
-
-bool is_mark_id(std::string_view id) {
-  if (id.empty() || id.size() > kMaxId) return false;
-  for (char c : id)
-    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_')) return false;
-  return true;
-}
 
 RichText parse_rich_text(std::string_view markdown, std::vector<RichTextProblem>& problems) {
   NodePtr root(cmark_parse_document(markdown.data(), markdown.size(), CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8),

@@ -17,9 +17,7 @@ struct RichTextProblem {
   std::string message;
 };
 
-// Whether `id` can be called by a mark: letters, digits, '-' or '_', at most
-// 64 characters. Footnote and decision ids must be such ids.
-bool is_mark_id(std::string_view id);
+// Footnote and decision ids must be such as is_mark_id (model/meeting.h) accepts.
 
 // Parses `markdown` into paragraphs; what it cannot represent is reported.
 RichText parse_rich_text(std::string_view markdown, std::vector<RichTextProblem>& problems);

@@ -67,13 +67,29 @@ std::string to_iso(const Date& date) {
   return fmt::format("{:04}-{:02}-{:02}", date.year, date.month, date.day);
 }
 
-std::optional<Date> parse_iso_date(std::string_view text) {
+std::optional<Date> read_iso_date_digits(std::string_view text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
   auto year = digits(text, 0, 4), month = digits(text, 5, 2), day = digits(text, 8, 2);
   if (!year || !month || !day) return std::nullopt;
-  Date date{*year, *month, *day};
-  if (!is_valid(date)) return std::nullopt;
+  return Date{*year, *month, *day};
+}
+
+std::optional<Date> parse_iso_date(std::string_view text) {
+  auto date = read_iso_date_digits(text);
+  if (!date || !is_valid(*date)) return std::nullopt;
   return date;
+}
+
+std::string why_not_a_date(const Date& date) {
+  static constexpr const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                                            "July",    "August",   "September", "October", "November", "December"};
+  if (is_valid(date)) return "";
+  if (date.year < 1 || date.year > 9999) return fmt::format("the year must be from 1 to 9999, not {}", date.year);
+  if (date.month < 1 || date.month > 12) return fmt::format("there is no month {}", date.month);
+  if (date.day < 1) return fmt::format("there is no day {}", date.day);
+  const int days = days_in_month(date.year, date.month);
+  if (date.month == 2) return fmt::format("February has {} days in {}", days, date.year);
+  return fmt::format("{} has {} days", kMonths[date.month - 1], days);
 }
 
 std::string to_hhmm(TimeOfDay time) {

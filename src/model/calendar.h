@@ -34,6 +34,15 @@ std::string to_iso(const Date& date);
 // Parses exactly "YYYY-MM-DD" into a valid date.
 std::optional<Date> parse_iso_date(std::string_view text);
 
+// Reads "YYYY-MM-DD" by its digits alone, a real day or not: "2022-06-31"
+// gives {2022, 6, 31}, which why_not_a_date explains. std::nullopt when the
+// text is not written so.
+std::optional<Date> read_iso_date_digits(std::string_view text);
+
+// Why `date` is not a real day, for messages: "June has 30 days", "February
+// has 28 days in 2022", "there is no month 13"; "" for a real day.
+std::string why_not_a_date(const Date& date);
+
 // Minutes since local midnight, 0-1440 (1440 is the end of the day).
 struct TimeOfDay {
   int minutes = 0;

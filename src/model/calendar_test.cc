@@ -100,6 +100,25 @@ TEST(ParseIsoDate, RejectsBadInput) {
     EXPECT_EQ(parse_iso_date(text), std::nullopt) << '"' << text << '"';
 }
 
+TEST(WhyNotADate, NamesWhatIsWrong) {
+  EXPECT_EQ(why_not_a_date(Date{2022, 6, 27}), "");
+  EXPECT_EQ(why_not_a_date(Date{2022, 6, 31}), "June has 30 days");
+  EXPECT_EQ(why_not_a_date(Date{2022, 1, 32}), "January has 31 days");
+  EXPECT_EQ(why_not_a_date(Date{2022, 2, 29}), "February has 28 days in 2022");
+  EXPECT_EQ(why_not_a_date(Date{2024, 2, 30}), "February has 29 days in 2024");
+  EXPECT_EQ(why_not_a_date(Date{2022, 13, 1}), "there is no month 13");
+  EXPECT_EQ(why_not_a_date(Date{2022, 0, 1}), "there is no month 0");
+  EXPECT_EQ(why_not_a_date(Date{2022, 6, 0}), "there is no day 0");
+  EXPECT_EQ(why_not_a_date(Date{0, 6, 1}), "the year must be from 1 to 9999, not 0");
+}
+
+TEST(ReadIsoDateDigits, ReadsImpossibleDaysToo) {
+  EXPECT_EQ(read_iso_date_digits("2022-06-31"), (Date{2022, 6, 31}));
+  EXPECT_EQ(read_iso_date_digits("2022-13-45"), (Date{2022, 13, 45}));
+  EXPECT_EQ(read_iso_date_digits("27/06/2022"), std::nullopt);
+  EXPECT_EQ(read_iso_date_digits("2022-6-27"), std::nullopt);
+}
+
 TEST(TimeOfDay, Parts) {
   const TimeOfDay time{10 * 60 + 5};
   EXPECT_EQ(time.hour(), 10);

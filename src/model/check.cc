@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <functional>
+#include <map>
+#include <optional>
 #include <set>
 
 #include "symbol/symbol.h"
@@ -56,13 +58,18 @@ class Checker {
   // and kept out of comparisons, which would only repeat the problem.
   bool check_date(const std::string& path, const Date& date, const char* what) {
     if (is_valid(date)) return true;
-    error(path, fmt::format("expected {} as a real date, found {}", what, to_iso(date)));
+    if (date == Date{})
+      error(path, fmt::format("{} is missing", what));
+    else
+      error(path, fmt::format("{}, {}, is not a real date: {}", what, to_iso(date), why_not_a_date(date)));
     return false;
   }
 
   void check_symbol(const std::string& path, const std::string& text) {
     auto parsed = symbol::parse(text);
-    if (!parsed)
+    if (text.empty())
+      error(path, "the document symbol is missing");
+    else if (!parsed)
       error(path, fmt::format("'{}' is not a valid UN document symbol: {}", text, parsed.error->message));
     else if (parsed.symbol->text != text)
       warning(path, fmt::format("write the symbol '{}' as '{}'", text, parsed.symbol->text));
@@ -185,7 +192,7 @@ class Checker {
         if (!listed.insert(symbol).second)
           error(doc_path, fmt::format("item {} lists document {} twice", key, symbol));
         if (!find_document(meeting_, symbol))
-          error(doc_path, fmt::format("item {} refers to document {}, which is not declared in [[documents]]", key,
+          error(doc_path, fmt::format("item {} lists document {}, which is not among the meeting's documents", key,
                                       symbol));
       }
     });
@@ -208,12 +215,28 @@ class Checker {
     if (!annex_note.empty()) {
       called.insert(annex_note);
       if (!find_footnote(meeting_, annex_note))
-        error("organization.footnote", fmt::format("no footnote '{}' is defined in [footnotes]", annex_note));
+        error("organization.footnote",
+              fmt::format("the organization of work calls footnote '{}', but the meeting has no such footnote",
+                          annex_note));
     }
     std::set<std::string> decision_ids;
-    for (size_t i = 0; i < meeting_.decisions.size(); ++i)
-      if (!decision_ids.insert(meeting_.decisions[i].id).second)
-        error(fmt::format("decisions[{}].id", i), fmt::format("decision id '{}' is used twice", meeting_.decisions[i].id));
+    for (size_t i = 0; i < meeting_.decisions.size(); ++i) {
+      const std::string& id = meeting_.decisions[i].id;
+      const std::string path = fmt::format("decisions[{}].id", i);
+      if (!is_mark_id(id))
+        error(path, fmt::format("decision id '{}' cannot be cited: use letters, digits, '-' or '_' (at most {})", id,
+                                kMaxMarkIdLength));
+      if (!decision_ids.insert(id).second) error(path, fmt::format("decision id '{}' is used twice", id));
+    }
+    std::set<std::string> footnote_ids;
+    for (const Footnote& footnote : meeting_.footnotes) {
+      const std::string path = "footnotes." + footnote.id;
+      if (!is_mark_id(footnote.id))
+        error(path, fmt::format("footnote id '{}' cannot be called: use letters, digits, '-' or '_' (at most {})",
+                                footnote.id, kMaxMarkIdLength));
+      if (!footnote_ids.insert(footnote.id).second)
+        error(path, fmt::format("footnote id '{}' is used twice", footnote.id));
+    }
     for (const Footnote& footnote : meeting_.footnotes)
       if (!called.count(footnote.id))
         warning(fmt::format("footnotes.{}", footnote.id), fmt::format("footnote '{}' is never called", footnote.id));
@@ -224,11 +247,12 @@ class Checker {
       if (in.kind == InlineKind::footnote_ref) {
         called.insert(in.target);
         if (!find_footnote(meeting_, in.target))
-          error(path, fmt::format("the text calls footnote [^{}], which is not defined in [footnotes]", in.target));
+          error(path, fmt::format("the text calls footnote [^{}], but the meeting has no footnote '{}'", in.target,
+                                  in.target));
       }
       if (in.kind == InlineKind::decision_ref && !find_decision(meeting_, in.target))
-        error(path, fmt::format("the text cites decision {{{{decision:{}}}}}, which is not defined in [[decisions]]",
-                                in.target));
+        error(path, fmt::format("the text cites decision {{{{decision:{}}}}}, but the meeting has no decision '{}'",
+                                in.target, in.target));
       check_inlines(in.children, path, called);
     }
   }
@@ -320,18 +344,21 @@ class Checker {
                         to_iso(slot.date), to_hhmm(slot.start), to_iso(before.date), to_hhmm(before.end)));
   }
 
-  void check_languages() {
+  // A text missing in one of the meeting's languages: a warning while
+  // drafting, an error for a final document.
+  void missing_text(const std::string& path, const std::string& what, const std::string& lang) {
     const Severity severity = options_.final ? Severity::error : Severity::warning;
-    const char* why = options_.final ? "" : " (an error with --final)";
+    findings_.push_back({severity, path, fmt::format("{} has no {} text", what, language_name(lang)), true});
+  }
+
+  void check_languages() {
     auto require = [&](const LangText& text, const std::string& path, const std::string& what) {
       for (const std::string& lang : meeting_.languages)
-        if (!text_in(text, lang))
-          findings_.push_back({severity, path, fmt::format("{} has no '{}' text{}", what, lang, why)});
+        if (!text_in(text, lang)) missing_text(path, what, lang);
     };
     auto require_rich = [&](const LangRichText& text, const std::string& path, const std::string& what) {
       for (const std::string& lang : meeting_.languages)
-        if (!text.count(lang))
-          findings_.push_back({severity, path, fmt::format("{} has no '{}' text{}", what, lang, why)});
+        if (!text.count(lang)) missing_text(path, what, lang);
     };
     require(meeting_.body.name, "body.name", "the body's name");
     if (!meeting_.body.parent.empty()) require(meeting_.body.parent, "body.parent", "the parent body's name");
@@ -341,12 +368,21 @@ class Checker {
       if (!item.annotation.empty() || item.subitems.empty())
         require_rich(item.annotation, path + ".annotation", fmt::format("the annotation of item {}", key));
     });
-    for (size_t i = 0; i < meeting_.documents.size(); ++i)
-      require(meeting_.documents[i].description, fmt::format("documents[{}].description", i),
-              fmt::format("the description of document {}", meeting_.documents[i].symbol));
+    for (size_t i = 0; i < meeting_.documents.size(); ++i) {
+      const Document& document = meeting_.documents[i];
+      require(document.description, fmt::format("documents[{}].description", i),
+              fmt::format("the description of document {}", document.symbol));
+      // A title is optional, but one given in some languages is needed in all.
+      if (!document.title.empty())
+        require(document.title, fmt::format("documents[{}].title", i),
+                fmt::format("the title of document {}", document.symbol));
+    }
     for (size_t i = 0; i < meeting_.decisions.size(); ++i) {
-      require(meeting_.decisions[i].by, fmt::format("decisions[{}].by", i), "the decision's author");
-      require(meeting_.decisions[i].approved, fmt::format("decisions[{}].approved", i), "what the decision approved");
+      const Decision& decision = meeting_.decisions[i];
+      require(decision.by, fmt::format("decisions[{}].by", i),
+              fmt::format("the body that took decision '{}'", decision.id));
+      require(decision.approved, fmt::format("decisions[{}].approved", i),
+              fmt::format("what decision '{}' approved", decision.id));
     }
     for (const Footnote& footnote : meeting_.footnotes)
       require_rich(footnote.text, "footnotes." + footnote.id, fmt::format("footnote '{}'", footnote.id));
@@ -377,6 +413,141 @@ void mark_continuations(OrganizationOfWork& organization) {
 
 bool has_errors(const std::vector<Finding>& findings) {
   return std::any_of(findings.begin(), findings.end(), [](const Finding& f) { return f.severity == Severity::error; });
+}
+
+namespace {
+
+// One step of a path: "items[2]" is {"items", 2}, "title" is {"title", none}.
+struct PathStep {
+  std::string name;
+  std::optional<size_t> index;
+};
+
+std::optional<std::vector<PathStep>> split_steps(const std::string& path) {
+  std::vector<PathStep> steps;
+  size_t i = 0;
+  while (i < path.size()) {
+    const size_t end = path.find_first_of(".[", i);
+    PathStep step{path.substr(i, end == std::string::npos ? std::string::npos : end - i), std::nullopt};
+    i = end == std::string::npos ? path.size() : end;
+    if (i < path.size() && path[i] == '[') {
+      const size_t close = path.find(']', i);
+      if (close == std::string::npos || close == i + 1 || close - i > 7) return std::nullopt;
+      size_t index = 0;
+      for (size_t k = i + 1; k < close; ++k) {
+        if (path[k] < '0' || path[k] > '9') return std::nullopt;
+        index = index * 10 + static_cast<size_t>(path[k] - '0');
+      }
+      step.index = index;
+      i = close + 1;
+    }
+    if (step.name.empty()) return std::nullopt;
+    steps.push_back(std::move(step));
+    if (i < path.size()) {
+      if (path[i] != '.') return std::nullopt;
+      ++i;
+    }
+  }
+  return steps;
+}
+
+// The words for a key of the meeting file.
+std::string field_words(const std::string& key) {
+  static const std::map<std::string, std::string> kWords{
+      {"min_minutes", "minimum minutes"},
+      {"not_before", "not before"},
+      {"same_meeting_as", "same meeting as"},
+      {"never_split", "never split"},
+      {"no_documents", "no documents planned"},
+      {"by", "body that decided"},
+      {"approved", "what was approved"},
+      {"sequence", "revision"},
+      {"issued", "date of issue"},
+      {"parent", "parent body"},
+      {"in_person", "in-person hours"},
+      {"hybrid", "hybrid hours"},
+      {"online", "online hours"},
+      {"start", "start"},
+      {"end", "end"},
+  };
+  if (auto it = kWords.find(key); it != kWords.end()) return it->second;
+  std::string words = key;
+  std::replace(words.begin(), words.end(), '_', ' ');
+  return words;
+}
+
+// The words for one entry of an array of the meeting file: "document" for
+// documents[0]. The items of a slot are entries, not agenda items.
+std::string entry_words(const std::string& key) {
+  static const std::map<std::string, std::string> kWords{
+      {"documents", "document"}, {"items", "entry"},     {"languages", "language"},
+      {"mandate", "mandate"},    {"unavailable", "unavailable meeting"}, {"subitems", "sub-item"}};
+  if (auto it = kWords.find(key); it != kWords.end()) return it->second;
+  return field_words(key);
+}
+
+// The subject of a path and how many steps it takes: "item 1 (a)" for
+// items[0].subitems[0]. `possessive` subjects ("the agenda's") take their
+// field without a comma.
+struct Subject {
+  std::string words;
+  size_t steps = 0;
+  bool possessive = false;
+};
+
+std::optional<Subject> subject_of(const std::vector<PathStep>& steps, const Meeting* meeting) {
+  const PathStep& first = steps[0];
+  const auto number = [](size_t index) { return static_cast<int>(index) + 1; };
+  if (first.name == "items" && first.index) {
+    if (steps.size() > 1 && steps[1].name == "subitems" && steps[1].index)
+      return Subject{"item " + item_key(number(*first.index), number(*steps[1].index)), 2};
+    return Subject{"item " + item_key(number(*first.index)), 1};
+  }
+  if (first.name == "items") return Subject{"the agenda", 1};
+  if (first.name == "documents" && first.index) {
+    if (meeting && *first.index < meeting->documents.size())
+      return Subject{"document " + meeting->documents[*first.index].symbol, 1};
+    return Subject{fmt::format("document {}", number(*first.index)), 1};
+  }
+  if (first.name == "decisions" && first.index) {
+    if (meeting && *first.index < meeting->decisions.size())
+      return Subject{"decision '" + meeting->decisions[*first.index].id + "'", 1};
+    return Subject{fmt::format("decision {}", number(*first.index)), 1};
+  }
+  if (first.name == "footnotes" && steps.size() > 1 && !steps[1].index)
+    return Subject{"footnote '" + steps[1].name + "'", 2};
+  if (first.name == "organization" && steps.size() > 1 && steps[1].name == "slots" && steps[1].index)
+    return Subject{fmt::format("meeting {} of the organization of work", number(*steps[1].index)), 2};
+  if (first.name == "organization") return Subject{"the organization of work", 1};
+  if (first.name == "planning") return Subject{"the planning settings", 1};
+  if (first.index) return std::nullopt;
+  if (first.name == "document") return Subject{"the agenda's", 1, true};
+  if (first.name == "meeting") return Subject{"the meeting's", 1, true};
+  if (first.name == "body") return Subject{"the body's", 1, true};
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string describe_place(const std::string& path, const Meeting* meeting) {
+  if (path.empty()) return "the meeting";
+  const auto steps = split_steps(path);
+  if (!steps) return path;
+  const auto subject = subject_of(*steps, meeting);
+  if (!subject) return path;
+  std::string words = subject->words;
+  if (subject->possessive && subject->steps == steps->size()) words.resize(words.size() - 2);  // "the agenda"
+  for (size_t k = subject->steps; k < steps->size(); ++k) {
+    const PathStep& step = (*steps)[k];
+    const bool last = k + 1 == steps->size();
+    if (last && !step.index && is_official_language(step.name)) {
+      words += " in " + language_name(step.name);
+      continue;
+    }
+    words += k == subject->steps && subject->possessive ? " " : ", ";
+    words += step.index ? fmt::format("{} {}", entry_words(step.name), *step.index + 1) : field_words(step.name);
+  }
+  return words;
 }
 
 }  // namespace plenary

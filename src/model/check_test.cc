@@ -157,11 +157,14 @@ TEST(CheckMeeting, AgendaIssuedAfterTheMeetingOpens) {
 TEST(CheckMeeting, InvalidDatesAreReportedOnceAndNotCompared) {
   Meeting meeting = valid_meeting();
   meeting.start = Date{};
-  EXPECT_THAT(check(meeting), ElementsAre(error("meeting.start", "expected the date the meeting starts as a real "
-                                                                 "date, found 0000-00-00")));
+  EXPECT_THAT(check(meeting), ElementsAre(error("meeting.start", "the date the meeting starts is missing")));
   meeting = valid_meeting();
   meeting.end = Date{2022, 2, 30};
-  EXPECT_THAT(check(meeting), ElementsAre(error("meeting.end", "found 2022-02-30")));
+  EXPECT_THAT(check(meeting), ElementsAre(error("meeting.end", "the date the meeting ends, 2022-02-30, is not a real "
+                                                               "date: February has 28 days in 2022")));
+  meeting = valid_meeting();
+  meeting.end = Date{2022, 6, 31};
+  EXPECT_THAT(check(meeting), ElementsAre(error("meeting.end", "June has 30 days")));
   meeting = valid_meeting();
   meeting.document.issued = Date{};
   EXPECT_THAT(check(meeting), ElementsAre(error("document.issued", "the date the agenda is issued")));
@@ -327,10 +330,10 @@ TEST(CheckDocuments, ListedTwiceByOneItem) {
 TEST(CheckDocuments, NotDeclared) {
   Meeting meeting = valid_meeting();
   meeting.items[0].subitems[1].documents = {"CTOC/COP/WG.7/2022/INF/1"};
-  EXPECT_THAT(check(meeting), ElementsAre(error("items[0].subitems[1].documents[0]", "item 1 (b) refers to document "
+  EXPECT_THAT(check(meeting), ElementsAre(error("items[0].subitems[1].documents[0]", "item 1 (b) lists document "
                                                                                      "CTOC/COP/WG.7/2022/INF/1, which "
-                                                                                     "is not declared in "
-                                                                                     "[[documents]]")));
+                                                                                     "is not among the meeting's "
+                                                                                     "documents")));
 }
 
 // ---- footnotes and decisions
@@ -339,8 +342,8 @@ TEST(CheckReferences, UndefinedFootnote) {
   Meeting meeting = valid_meeting();
   meeting.items[0].subitems[0].annotation["fr"] = with_inline(InlineKind::footnote_ref, "hybird");
   EXPECT_THAT(check(meeting), ElementsAre(error("items[0].subitems[0].annotation.fr", "the text calls footnote "
-                                                                                      "[^hybird], which is not "
-                                                                                      "defined in [footnotes]")));
+                                                                                      "[^hybird], but the meeting has "
+                                                                                      "no footnote 'hybird'")));
 }
 
 TEST(CheckReferences, UndefinedFootnoteInsideEmphasis) {
@@ -354,9 +357,9 @@ TEST(CheckReferences, UndefinedDecision) {
   Meeting meeting = valid_meeting();
   meeting.items[0].subitems[1].annotation["en"] = with_inline(InlineKind::decision_ref, "topics");
   EXPECT_THAT(check(meeting), ElementsAre(error("items[0].subitems[1].annotation.en", "the text cites decision "
-                                                                                      "{{decision:topics}}, which is "
-                                                                                      "not defined in "
-                                                                                      "[[decisions]]")));
+                                                                                      "{{decision:topics}}, but the "
+                                                                                      "meeting has no decision "
+                                                                                      "'topics'")));
 }
 
 TEST(CheckReferences, ReferencesInFootnotes) {
@@ -368,8 +371,9 @@ TEST(CheckReferences, ReferencesInFootnotes) {
 TEST(CheckReferences, UndefinedAnnexFootnote) {
   Meeting meeting = valid_meeting();
   meeting.organization.footnote = "covid";
-  EXPECT_THAT(check(meeting), ElementsAre(error("organization.footnote", "no footnote 'covid' is defined in "
-                                                                         "[footnotes]")));
+  EXPECT_THAT(check(meeting), ElementsAre(error("organization.footnote", "the organization of work calls "
+                                                                         "footnote 'covid', but the meeting has "
+                                                                         "no such footnote")));
 }
 
 TEST(CheckReferences, FootnoteNeverCalled) {
@@ -539,15 +543,15 @@ TEST(CheckOrganization, ListedTwiceInARow) {
 TEST(CheckLanguages, MissingTextsAreWarnings) {
   Meeting meeting = valid_meeting();
   meeting.items[1].title.erase("fr");
-  EXPECT_THAT(check(meeting), ElementsAre(warning("items[1].title", "the title of item 2 has no 'fr' text (an error "
-                                                                    "with --final)")));
+  EXPECT_THAT(check(meeting), ElementsAre(AllOf(warning("items[1].title", "the title of item 2 has no French text"),
+                                                Field(&Finding::missing_text, true))));
 }
 
 TEST(CheckLanguages, MissingTextsAreErrorsInAFinalDocument) {
   Meeting meeting = valid_meeting();
   meeting.items[1].title.erase("fr");
   EXPECT_THAT(check(meeting, CheckOptions{.final = true}),
-              ElementsAre(AllOf(error("items[1].title", "the title of item 2 has no 'fr' text"),
+              ElementsAre(AllOf(error("items[1].title", "the title of item 2 has no French text"),
                                 Field(&Finding::message, Not(HasSubstr("--final"))))));
 }
 
@@ -557,7 +561,7 @@ TEST(CheckLanguages, EveryTextIsRequired) {
   std::vector<std::string> paths;
   for (const Finding& f : check(meeting)) {
     EXPECT_EQ(f.severity, Severity::warning) << f.path;
-    EXPECT_THAT(f.message, HasSubstr("no 'es' text")) << f.path;
+    EXPECT_THAT(f.message, HasSubstr("has no Spanish text")) << f.path;
     paths.push_back(f.path);
   }
   EXPECT_THAT(paths,
@@ -566,8 +570,8 @@ TEST(CheckLanguages, EveryTextIsRequired) {
                           "items[0].subitems[1].annotation", "items[1].title", "items[1].annotation", "items[2].title",
                           "items[2].annotation", "items[3].title", "items[3].annotation", "items[4].title",
                           "items[4].annotation", "items[5].title", "items[5].annotation", "documents[0].description",
-                          "documents[1].description", "decisions[0].by", "decisions[0].approved",
-                          "footnotes.hybrid"));
+                          "documents[0].title", "documents[1].description", "documents[1].title", "decisions[0].by",
+                          "decisions[0].approved", "footnotes.hybrid"));
 }
 
 TEST(CheckLanguages, ItemWithSubitemsNeedsNoAnnotation) {
@@ -576,7 +580,7 @@ TEST(CheckLanguages, ItemWithSubitemsNeedsNoAnnotation) {
   EXPECT_THAT(check(meeting, CheckOptions{.final = true}), IsEmpty());
   meeting.items[0].annotation["en"] = plain("The organizational matters.");
   EXPECT_THAT(check(meeting, CheckOptions{.final = true}),
-              ElementsAre(error("items[0].annotation", "the annotation of item 1 has no 'fr' text")));
+              ElementsAre(error("items[0].annotation", "the annotation of item 1 has no French text")));
 }
 
 TEST(CheckLanguages, ParentBodyIsOptional) {
@@ -584,7 +588,80 @@ TEST(CheckLanguages, ParentBodyIsOptional) {
   meeting.body.parent.clear();
   EXPECT_THAT(check(meeting, CheckOptions{.final = true}), IsEmpty());
   meeting.body.parent = {{"en", "Conference of the Parties"}};
-  EXPECT_THAT(check(meeting), ElementsAre(warning("body.parent", "the parent body's name has no 'fr' text")));
+  EXPECT_THAT(check(meeting), ElementsAre(warning("body.parent", "the parent body's name has no French text")));
+}
+
+TEST(CheckLanguages, ADocumentsMissingTextsAreNamed) {
+  Meeting meeting = valid_meeting();
+  meeting.documents[1].description.erase("fr");
+  meeting.documents[1].title.erase("en");
+  EXPECT_THAT(check(meeting, CheckOptions{.final = true}),
+              ElementsAre(error("documents[1].description",
+                                "the description of document CTOC/COP/WG.7/2022/3 has no French text"),
+                          error("documents[1].title",
+                                "the title of document CTOC/COP/WG.7/2022/3 has no English text")));
+  meeting.documents[1].title.clear();  // no title at all is fine
+  EXPECT_THAT(check(meeting, CheckOptions{.final = true}), ElementsAre(error("documents[1].description", "French")));
+}
+
+TEST(CheckLanguages, DecisionsAreNamedByTheirId) {
+  Meeting meeting = valid_meeting();
+  meeting.decisions[0].by.erase("fr");
+  meeting.decisions[0].approved.erase("en");
+  EXPECT_THAT(check(meeting),
+              ElementsAre(warning("decisions[0].by", "the body that took decision 'calendar' has no French text"),
+                          warning("decisions[0].approved",
+                                  "what decision 'calendar' approved has no English text")));
+}
+
+// ---- ids
+
+TEST(CheckIds, FootnoteAndDecisionIdsFollowTheMeetingFileRules) {
+  Meeting meeting = valid_meeting();
+  meeting.footnotes.push_back({"no spaces", both_rich(plain("x"))});
+  meeting.footnotes.push_back(meeting.footnotes[0]);
+  meeting.decisions[0].id = "calendar x";
+  const std::vector<Finding> findings = check(meeting);
+  EXPECT_THAT(findings, Contains(error("decisions[0].id", "decision id 'calendar x' cannot be cited: use letters, "
+                                                          "digits, '-' or '_' (at most 64)")));
+  EXPECT_THAT(findings, Contains(error("footnotes.no spaces", "footnote id 'no spaces' cannot be called")));
+  EXPECT_THAT(findings, Contains(error("footnotes.hybrid", "footnote id 'hybrid' is used twice")));
+}
+
+// ---- places named for people
+
+TEST(DescribePlace, CountsItemsFromOneAndNamesLanguages) {
+  EXPECT_EQ(describe_place("items[1].annotation.en"), "item 2, annotation in English");
+  EXPECT_EQ(describe_place("items[0].subitems[1].title.fr"), "item 1 (b), title in French");
+  EXPECT_EQ(describe_place("items[3]"), "item 4");
+  EXPECT_EQ(describe_place("items[1].documents[0]"), "item 2, document 1");
+  EXPECT_EQ(describe_place("items[2].not_before"), "item 3, not before");
+  EXPECT_EQ(describe_place("items"), "the agenda");
+  EXPECT_EQ(describe_place("document.issued"), "the agenda's date of issue");
+  EXPECT_EQ(describe_place("document"), "the agenda");
+  EXPECT_EQ(describe_place("meeting.city.ar"), "the meeting's city in Arabic");
+  EXPECT_EQ(describe_place("body.parent.zh"), "the body's parent body in Chinese");
+  EXPECT_EQ(describe_place("footnotes.hybrid.ru"), "footnote 'hybrid' in Russian");
+  EXPECT_EQ(describe_place("organization.slots[2].items[0]"), "meeting 3 of the organization of work, entry 1");
+  EXPECT_EQ(describe_place("organization.footnote"), "the organization of work, footnote");
+  EXPECT_EQ(describe_place("planning.min_continuation"), "the planning settings, min continuation");
+  EXPECT_EQ(describe_place("documents[1].description.es"), "document 2, description in Spanish");
+  EXPECT_EQ(describe_place(""), "the meeting");
+}
+
+TEST(DescribePlace, NamesDocumentsAndDecisionsWithTheMeeting) {
+  const Meeting meeting = valid_meeting();
+  EXPECT_EQ(describe_place("documents[1].description.fr", &meeting),
+            "document CTOC/COP/WG.7/2022/3, description in French");
+  EXPECT_EQ(describe_place("decisions[0].by.en", &meeting), "decision 'calendar', body that decided in English");
+  EXPECT_EQ(describe_place("documents[9].title", &meeting), "document 10, title");
+}
+
+TEST(DescribePlace, LeavesWhatItCannotReadAsItIs) {
+  EXPECT_EQ(describe_place("items[x].title"), "items[x].title");
+  EXPECT_EQ(describe_place("nothing.known"), "nothing.known");
+  EXPECT_EQ(describe_place("items[1"), "items[1");
+  EXPECT_EQ(describe_place("a..b"), "a..b");
 }
 
 // ---- continuations and errors

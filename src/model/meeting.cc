@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <utility>
 
 namespace plenary {
@@ -55,6 +56,21 @@ std::optional<Enum> value_of(const NameTable<Enum, N>& table, const std::string&
 bool is_official_language(const std::string& code) {
   return std::find(std::begin(kOfficialLanguages), std::end(kOfficialLanguages), code) !=
          std::end(kOfficialLanguages);
+}
+
+std::string language_name(const std::string& code) {
+  static constexpr std::pair<const char*, const char*> kNames[] = {
+      {"ar", "Arabic"}, {"zh", "Chinese"}, {"en", "English"}, {"fr", "French"}, {"ru", "Russian"}, {"es", "Spanish"}};
+  for (const auto& [known, name] : kNames)
+    if (code == known) return name;
+  return "'" + code + "'";
+}
+
+bool is_mark_id(std::string_view id) {
+  if (id.empty() || id.size() > kMaxMarkIdLength) return false;
+  for (char c : id)
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_')) return false;
+  return true;
 }
 
 const std::string* text_in(const LangText& text, const std::string& lang) {

@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/calendar.h"
@@ -14,6 +15,15 @@ namespace plenary {
 // ISO 639-1 codes of the six official languages, in UN order.
 inline constexpr const char* kOfficialLanguages[] = {"ar", "zh", "en", "fr", "ru", "es"};
 bool is_official_language(const std::string& code);
+
+// The English name of an official language for messages ("fr" -> "French");
+// any other code comes back quoted ("'de'").
+std::string language_name(const std::string& code);
+
+// Footnote and decision ids, as the marks [^id] and {{decision:id}} call
+// them: letters, digits, '-' or '_', at most kMaxMarkIdLength characters.
+inline constexpr size_t kMaxMarkIdLength = 64;
+bool is_mark_id(std::string_view id);
 
 // Text keyed by language code ("fr" -> "Ouverture de la réunion").
 using LangText = std::map<std::string, std::string>;

@@ -28,7 +28,8 @@ Meeting next_meeting_draft(Call& call, const store::MeetingRecord& previous, con
                            Date end) {
   call.editor_of(previous.body);
   try {
-    return edit::next_meeting(*working_meeting(call, previous), symbol, start, end);
+    const Date today = parse_iso_date(call.now().substr(0, 10)).value_or(start);  // the date of issue
+    return edit::next_meeting(*working_meeting(call, previous), symbol, start, end, today);
   } catch (const edit::EditError& error) {
     throw HttpError(422, error.what(), error.field);
   }
