@@ -12,9 +12,14 @@ namespace {
 
 // The bytes of one format of one meeting; iCalendar events carry the
 // store's publication count as SEQUENCE, so calendars pick up a change.
+// A draft's title says so, with its version, so that a file sent around
+// before publication cannot pass for the issued agenda (0: not a draft).
 std::string render_meeting(Services& services, const Meeting& meeting, int64_t sequence, const std::string& language,
-                           const OutputFormat& format) {
-  const AgendaLayout layout = lay_out_agenda(meeting, services.catalog(language));
+                           const OutputFormat& format, int64_t draft_version = 0) {
+  const Catalog& catalog = services.catalog(language);
+  AgendaLayout layout = lay_out_agenda(meeting, catalog);
+  if (draft_version > 0)
+    layout.title = catalog.format("editor.draft_mark", {{"version", std::to_string(draft_version)}}) + " " + layout.title;
   if (format.threads) return format.render(meeting, layout);
   Meeting sequenced = meeting;
   sequenced.organization.sequence = static_cast<int>(sequence);
@@ -49,7 +54,8 @@ Response download(Call& call, const store::MeetingRecord& record, bool draft, co
   std::shared_ptr<const CachedBytes> bytes = call.services.cache.get(key);
   if (!bytes) {
     CachedBytes made;
-    made.body = render_meeting(call.services, *meeting, record.calendar_sequence, language, format);
+    made.body = render_meeting(call.services, *meeting, record.calendar_sequence, language, format,
+                               draft ? record.version : 0);
     made.content_type = format.media_type;
     made.etag = etag_of(made.body);
     made.last_modified = http_date(draft ? record.updated_at : record.published_at);

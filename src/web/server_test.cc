@@ -1070,6 +1070,15 @@ TEST_F(ServerTest, EveryWriteEndpointChecksWhoIsCalling) {
                              kForm};
        },
        form},
+      {"POST", "/edit/meetings/{id}/document",
+       [&] {
+         const std::string symbol = new_document();
+         return WriteRequest{pre + "/document",
+                             "based_on_version=" + vs() + "&symbol=" + url_encode(symbol) + "&title.en=Retitled+" +
+                                 next(),
+                             kForm};
+       },
+       form},
       {"POST", "/edit/meetings/{id}/documents/remove",
        [&] {
          const std::string symbol = new_document();
