@@ -252,6 +252,24 @@ TEST_F(EditorFlow, EveryPageRendersForTheExample) {
   EXPECT_EQ(send("GET", "/edit/meetings/1/preview/de", session).status, 404);
 }
 
+// The draft's files say they are a draft, with the version; the public's do not.
+TEST_F(EditorFlow, DraftFilesAreMarkedAsDrafts) {
+  const std::string session = log_in("officer");
+  const Response draft = send("GET", "/edit/meetings/1/draft/CTOC_COP_WG.7_2022_1.en.md", session);
+  ASSERT_EQ(draft.status, 200) << draft.body;
+  EXPECT_NE(draft.body.find("DRAFT (version 2, not published)"), std::string::npos) << draft.body.substr(0, 400);
+  EXPECT_EQ(header(draft, "cache-control"), "private, no-cache");
+  const Response french = send("GET", "/edit/meetings/1/draft/CTOC_COP_WG.7_2022_1.fr.md", session);
+  EXPECT_NE(french.body.find("PROJET (version 2, non publiée)"), std::string::npos);
+  EXPECT_EQ(send("GET", "/edit/meetings/1/draft/CTOC_COP_WG.7_2022_1.en.pdf", session).status, 200);
+  EXPECT_EQ(send("GET", "/edit/meetings/1/draft/OTHER.en.pdf", session).status, 404);
+  EXPECT_EQ(send("GET", "/edit/meetings/1/draft/CTOC_COP_WG.7_2022_1.de.pdf", session).status, 404);
+  EXPECT_EQ(send("GET", "/edit/meetings/1/draft/CTOC_COP_WG.7_2022_1.en.md").status, 303);  // to the login
+  const Response published = send("GET", "/meetings/1/CTOC_COP_WG.7_2022_1.en.md");
+  ASSERT_EQ(published.status, 200);
+  EXPECT_EQ(published.body.find("DRAFT"), std::string::npos);
+}
+
 TEST_F(EditorFlow, SavesAnItemAndShowsItBack) {
   const std::string session = log_in("officer");
   // Browsers send CR LF in textareas; the model keeps LF.

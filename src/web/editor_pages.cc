@@ -567,7 +567,7 @@ void write_heading(Node parent, const MeetingPageContext& context, const Catalog
   section.add("h2", {}, t(catalog, "heading"));
   Node list = section.add("dl", {{"class", "heading"}});
   auto row = [&](const std::string& term, const std::string& value, Attributes attributes = {}) {
-    list.add("dt", {}, term);
+    list.add("dt", {}, catalog.capitalize_first(term));
     list.add("dd", attributes, value);
   };
   row(t(catalog, "field.document_symbol"), meeting.document.symbol, {{"dir", "ltr"}});
@@ -714,10 +714,10 @@ void write_item_page(Node root, const MeetingPartView& view, const Catalog& cata
   Node neighbours = root.add("nav", {{"class", "neighbours"}, {"aria-label", t(catalog, "neighbours")}});
   if (!place.previous_key.empty())
     neighbours.add("a", {{"rel", "prev"}, {"href", meeting_href(context, "/items/" + item_slug(place.previous_key)) + (view.with.empty() ? "" : "?with=" + view.with)}},
-                   "← " + tf(catalog, "item_heading", {{"key", place.previous_key}}));
+                   tf(catalog, "item_heading", {{"key", place.previous_key}}));
   if (!place.next_key.empty())
     neighbours.add("a", {{"rel", "next"}, {"href", meeting_href(context, "/items/" + item_slug(place.next_key)) + (view.with.empty() ? "" : "?with=" + view.with)}},
-                   tf(catalog, "item_heading", {{"key", place.next_key}}) + " →");
+                   tf(catalog, "item_heading", {{"key", place.next_key}}));
 
   // The second language is the editor's choice: a GET form that shows the same page.
   Node choose = root.add("form", {{"id", "with-language"}, {"method", "get"}, {"action", base}, {"class", "with-language"}});
@@ -816,7 +816,7 @@ void write_add_item_page(Node root, const MeetingPartView& view, const Catalog& 
                         context.record.version);
   fields.summary(form, &meeting);
   for (const std::string& lang : meeting.languages)
-    fields.input(form, "title." + lang, tf(catalog, "title_in", {{"language", own_name(lang, catalog)}}), "", "text",
+    fields.input(form, "title." + lang, tf(catalog, "title_in", {{"language", language_in_words(lang, catalog)}}), "", "text",
                  lang_attributes(lang));
   fields.select(form, "kind", t(catalog, "kind_label"), kind_options(catalog), to_string(ItemKind::substantive));
   std::vector<Option> parents{{"", t(catalog, "top_level")}};
@@ -939,7 +939,7 @@ void write_document_page(Node root, const MeetingPartView& view, const Catalog& 
   Node grid = form.add("div", {{"class", "languages-grid"}});
   for (const std::string& lang : meeting.languages) {
     const std::string* title = text_in(document->title, lang);
-    fields.input(grid, "title." + lang, tf(catalog, "title_in", {{"language", own_name(lang, catalog)}}),
+    fields.input(grid, "title." + lang, tf(catalog, "title_in", {{"language", language_in_words(lang, catalog)}}),
                  title ? *title : "", "text", lang_attributes(lang));
   }
   submit_button(form, t(catalog, "save_document"));
@@ -1100,7 +1100,7 @@ void write_publish_page(Node root, const MeetingPartView& view, const Catalog& c
   form.add("p", {{"class", "hint"}}, t(catalog, "notice_hint"));
   Node grid = form.add("div", {{"class", "languages-grid"}});
   for (const std::string& lang : meeting.languages)
-    fields.textarea(grid, "notice." + lang, tf(catalog, "notice_in", {{"language", own_name(lang, catalog)}}), "", 3,
+    fields.textarea(grid, "notice." + lang, tf(catalog, "notice_in", {{"language", language_in_words(lang, catalog)}}), "", 3,
                     lang_attributes(lang));
   submit_button(form, t(catalog, "publish"));
 }

@@ -214,10 +214,10 @@ async function editInLanguage({ user, lang, other, itemKey, title, shot }) {
   assert.ok((await page.textContent('body')).includes(title), 'the preview shows the unpublished edit');
   assert.equal(await scrollsSideways(page), false, `the preview in ${lang} fits 1,280 px`);
   await page.screenshot({ path: path.join(shots, `${shot}-preview.png`), fullPage: true });
-  const pdf = await page.request.get(await page.getAttribute(`a[href$=".${lang}.pdf"]`, 'href'));
+  const pdf = await page.request.get(base + await page.getAttribute(`a[href$=".${lang}.pdf"]`, "href"));
   assert.equal(pdf.status(), 200);
   assert.equal(pdf.headers()['content-type'], 'application/pdf');
-  const docx = await page.request.get(await page.getAttribute(`a[href$=".${lang}.docx"]`, 'href'));
+  const docx = await page.request.get(base + await page.getAttribute(`a[href$=".${lang}.docx"]`, "href"));
   assert.equal(docx.status(), 200);
 
   // The public page still shows the published version.
