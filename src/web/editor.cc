@@ -736,6 +736,65 @@ Response save_format(FormPost& post) {
   return post.saved(done.saved);
 }
 
+// The organization of work by hand: field slot.N lists meeting N's items,
+// "1 (a), 2: 60", minutes after a colon; set_organization checks the result.
+Response save_organization(FormPost& post) {
+  const std::shared_ptr<const Meeting> current = working_meeting(post.call, post.record);
+  OrganizationOfWork organization = current->organization;
+  for (size_t s = 0; s < organization.slots.size(); ++s) {
+    const std::string name = "slot." + std::to_string(s + 1);
+    if (!post.form.count(name)) continue;
+    std::vector<SlotItem> items;
+    const std::string text = field(post.form, name);
+    size_t at = 0;
+    while (at <= text.size()) {
+      const size_t end = std::min(text.find(',', at), text.size());
+      std::string part = text.substr(at, end - at);
+      at = end + 1;
+      part.erase(0, part.find_first_not_of(' '));
+      part.erase(part.find_last_not_of(' ') + 1);
+      if (part.empty()) continue;
+      SlotItem entry;
+      const size_t colon = part.find(':');
+      if (colon != std::string::npos) {
+        Params one{{name, part.substr(colon + 1)}};
+        entry.minutes = form_number(post.call, one, name);
+        part.erase(colon);
+        part.erase(part.find_last_not_of(' ') + 1);
+      }
+      std::optional<std::string> key = parse_item_key(part);
+      if (!key) throw HttpError(400, words(post.call, "error.item_number", {{"text", part}}), name);
+      entry.item = *key;
+      items.push_back(entry);
+    }
+    organization.slots[s].items = std::move(items);
+  }
+  auto same_items = [](const Slot& a, const Slot& b) {
+    if (a.items.size() != b.items.size()) return false;
+    for (size_t i = 0; i < a.items.size(); ++i)
+      if (a.items[i].item != b.items[i].item || a.items[i].minutes != b.items[i].minutes) return false;
+    return true;
+  };
+  bool changed = false;
+  for (size_t s = 0; s < organization.slots.size(); ++s)
+    changed = changed || !same_items(organization.slots[s], current->organization.slots[s]);
+  if (!changed) return save_changes(post, "edit-organization", {});
+  try {
+    return save_changes(post, "edit-organization",
+                        {[&](const Meeting& m) { return edit::set_organization(m, organization); }});
+  } catch (const edit::EditError& error) {
+    // "organization.slots[2].items[0]" is the field of meeting 3.
+    std::string field_name = error.field;
+    const std::string prefix = "organization.slots[";
+    if (field_name.rfind(prefix, 0) == 0) {
+      const size_t close = field_name.find(']');
+      const std::string digits = field_name.substr(prefix.size(), close - prefix.size());
+      if (is_digits(digits, 6)) field_name = "slot." + std::to_string(std::stoi(digits) + 1);
+    }
+    throw HttpError(422, error.what(), field_name);
+  }
+}
+
 Response publish(FormPost& post) {
   const int64_t based_on = form_version(post.call, post.form);
   const LangText notices = form_texts(post.form, "notice", working_meeting(post.call, post.record)->languages);
@@ -928,6 +987,8 @@ void add_meeting_forms(Services& services) {
   r.add("POST", "/edit/meetings/{id}/decisions/{decision}/remove", meeting_form(services, decision_action, remove_decision));
   r.add("POST", "/edit/meetings/{id}/plan", meeting_form(services, on("format-form", MeetingPart::organization), preview_plan));
   r.add("POST", "/edit/meetings/{id}/format", meeting_form(services, on("format-form", MeetingPart::organization), save_format));
+  r.add("POST", "/edit/meetings/{id}/organization",
+        meeting_form(services, on("organization-form", MeetingPart::organization), save_organization));
   r.add("POST", "/edit/meetings/{id}/publish", meeting_form(services, on("publish-form", MeetingPart::publish), publish));
   r.add("POST", "/edit/meetings/{id}/procedures",
         meeting_form(services, on("procedure-form", MeetingPart::bureau), submit_to_bureau));

@@ -270,6 +270,54 @@ TEST_F(EditorFlow, DraftFilesAreMarkedAsDrafts) {
   EXPECT_EQ(published.body.find("DRAFT"), std::string::npos);
 }
 
+// The organization of work by hand: an item moved to another meeting, an
+// item split over two; what the checks refuse comes back with the text kept.
+TEST_F(EditorFlow, TheOrganizationOfWorkIsChangedByHand) {
+  const std::string session = log_in("officer");
+  Page page;
+  parse(send("GET", "/edit/meetings/1/organization", session), page);
+  EXPECT_EQ(page.count("//form[@id='organization-form']//input[starts-with(@name, 'slot.')]"), 4u);
+  EXPECT_EQ(page.text("//form[@id='organization-form']//input[@name='slot.3']/@value"), "3, 4");
+  const Response moved = post(session, "/edit/meetings/1/organization",
+                              {{"based_on_version", "2"},
+                               {"slot.1", "1a, 1 (b), 2"},
+                               {"slot.2", "2, 3"},
+                               {"slot.3", "4"},
+                               {"slot.4", "5, 6"}});
+  EXPECT_EQ(moved.status, 303) << moved.body;
+  EXPECT_EQ(header(moved, "location"), "/edit/meetings/1/organization?saved=3");
+  Meeting meeting = stored_meeting();
+  ASSERT_EQ(meeting.organization.slots.size(), 4u);
+  ASSERT_EQ(meeting.organization.slots[2].items.size(), 1u);
+  EXPECT_EQ(meeting.organization.slots[2].items[0].item, "4");
+  EXPECT_EQ(meeting.organization.slots[0].items[1].item, "1 (b)");
+  // Split item 4 over the last two meetings, with its minutes in each.
+  const Response split =
+      post(session, "/edit/meetings/1/organization", {{"based_on_version", "3"}, {"slot.4", "4: 30, 5, 6"}});
+  EXPECT_EQ(split.status, 303) << split.body;
+  meeting = stored_meeting();
+  EXPECT_EQ(meeting.organization.slots[3].items[0].item, "4");
+  EXPECT_TRUE(meeting.organization.slots[3].items[0].continued);
+  EXPECT_EQ(meeting.organization.slots[3].items[0].minutes, 30);
+  EXPECT_EQ(meeting.organization.slots[2].items[0].item, "4");  // the other meetings as they were
+
+  const Response unknown =
+      post(session, "/edit/meetings/1/organization", {{"based_on_version", "4"}, {"slot.2", "2, zz"}});
+  EXPECT_EQ(unknown.status, 400);
+  Page refused;
+  parse(unknown, refused);
+  EXPECT_EQ(refused.text("//form[@id='organization-form']//input[@name='slot.2']/@value"), "2, zz");
+  EXPECT_EQ(refused.text("//form[@id='organization-form']//input[@name='slot.2']/@aria-invalid"), "true");
+  const Response disorder =
+      post(session, "/edit/meetings/1/organization", {{"based_on_version", "4"}, {"slot.1", "2, 1a, 1b"}});
+  EXPECT_EQ(disorder.status, 422) << disorder.body;
+  Page checked;
+  parse(disorder, checked);
+  EXPECT_EQ(checked.text("//form[@id='organization-form']//input[@name='slot.1']/@value"), "2, 1a, 1b");
+  EXPECT_EQ(checked.html.find("organization.slots["), std::string::npos);
+  EXPECT_EQ(stored_version(), 4);
+}
+
 TEST_F(EditorFlow, SavesAnItemAndShowsItBack) {
   const std::string session = log_in("officer");
   // Browsers send CR LF in textareas; the model keeps LF.

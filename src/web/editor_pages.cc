@@ -1066,6 +1066,36 @@ void write_decision_page(Node root, const MeetingPartView& view, const Catalog& 
                 context.user, context.record.version, {}, t(catalog, "remove_decision"), "remove");
 }
 
+// "1 (a), 2: 60": a slot's items as the hand-editing form writes them, minutes after a colon.
+std::string slot_items_text(const Slot& slot) {
+  std::string out;
+  for (const SlotItem& entry : slot.items) {
+    out += (out.empty() ? "" : ", ") + entry.item;
+    if (entry.minutes) out += ": " + std::to_string(*entry.minutes);
+  }
+  return out;
+}
+
+// The organization of work by hand: each plenary meeting's items, which the
+// editor may move to another meeting or split (an item in two meetings).
+void write_slots_form(Node root, const MeetingPageContext& context, const Catalog& catalog) {
+  const Meeting& meeting = *context.meeting;
+  Node section = root.add("section", {{"id", "by-hand"}});
+  section.add("h2", {}, t(catalog, "organization_by_hand"));
+  section.add("p", {{"class", "hint"}}, t(catalog, "organization_by_hand_hint"));
+  const Fields fields(context.error, "organization-form", catalog);
+  Node form = open_form(section, {fields.form_id(), "", meeting_href(context, "/organization"), ""}, context.user,
+                        context.record.version);
+  fields.summary(form, &meeting);
+  for (size_t s = 0; s < meeting.organization.slots.size(); ++s) {
+    const Slot& slot = meeting.organization.slots[s];
+    const std::string label = catalog.capitalize_first(catalog.date(slot.date, "dates.table_day")) + ", " +
+                              catalog.time_range(slot.start, slot.end);
+    fields.input(form, "slot." + std::to_string(s + 1), label, slot_items_text(slot), "text", {{"dir", "ltr"}});
+  }
+  submit_button(form, t(catalog, "save_organization"));
+}
+
 void write_organization_page(Node root, const MeetingPartView& view, const Catalog& catalog) {
   const MeetingPageContext& context = view.context;
   root.add("h1", {}, catalog.text("web.organization_of_work"));
@@ -1084,6 +1114,7 @@ void write_organization_page(Node root, const MeetingPartView& view, const Catal
   }
   Node timetable = root.add("section", {{"id", "organization"}});
   write_days(timetable, *context.meeting, catalog);
+  if (context.may_edit && !context.meeting->organization.slots.empty()) write_slots_form(root, context, catalog);
 }
 
 void write_publish_page(Node root, const MeetingPartView& view, const Catalog& catalog) {

@@ -99,6 +99,11 @@ std::string field_in_words(const std::string& path, const Meeting* meeting, cons
     parts.push_back(id.empty() ? catalog.text("editor.field.footnotes")
                                : catalog.format("editor.field.footnote_named", {{"id", id}}));
     next = steps[0].index || id.empty() ? 1 : 2;
+  } else if (steps.size() == 2 && steps[0].name == "slot" &&
+             steps[1].name.find_first_not_of("0123456789") == std::string::npos) {
+    // The hand-editing form's "slot.3": the organization's third meeting.
+    parts.push_back(catalog.format("editor.field.slot_numbered", {{"n", steps[1].name}}));
+    next = 2;
   } else if (!steps.empty() && steps[0].name == "organization") {
     if (steps.size() > 1 && steps[1].name == "slots" && steps[1].index) {
       parts.push_back(catalog.format("editor.field.slot_numbered", {{"n", std::to_string(*steps[1].index + 1)}}));

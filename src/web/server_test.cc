@@ -1079,6 +1079,11 @@ TEST_F(ServerTest, EveryWriteEndpointChecksWhoIsCalling) {
                              kForm};
        },
        form},
+      {"POST", "/edit/meetings/{id}/organization",
+       [&] {
+         return WriteRequest{pre + "/organization", "based_on_version=" + vs(), kForm};
+       },
+       form},
       {"POST", "/edit/meetings/{id}/documents/remove",
        [&] {
          const std::string symbol = new_document();
