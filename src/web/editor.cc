@@ -252,6 +252,17 @@ std::vector<std::string> detail_lines(const nlohmann::json& details, const Meeti
   return lines;
 }
 
+// A message from the writes may quote the path at fault
+// ("cannot be published: items[1].title: ..."): the officer reads it in words.
+std::string message_in_words(std::string message, const std::string& path, const Meeting* meeting,
+                             const Catalog& catalog) {
+  if (path.empty()) return message;
+  const std::string words_for_path = field_in_words(path, meeting, catalog);
+  for (size_t at = message.find(path); at != std::string::npos; at = message.find(path, at + words_for_path.size()))
+    message.replace(at, path.size(), words_for_path);
+  return message;
+}
+
 bool is_form_error(const HttpError& error) {
   return (error.status() == 400 || error.status() == 422) && error.field() != "csrf";
 }
@@ -464,7 +475,8 @@ Response refused(FormPost& post, int status, const std::string& field_name, cons
   if (is_digits(sent) && std::stoll(sent) != post.record.version)
     throw conflict_error(post.call, post.record, std::stoll(sent));
   const std::shared_ptr<const Meeting> meeting = working_meeting(post.call, post.record);
-  FormError error{post.form_id, field_name, message, post.form, detail_lines(details, meeting.get(), ui(post.call))};
+  FormError error{post.form_id, field_name, message_in_words(message, field_name, meeting.get(), ui(post.call)),
+                  post.form, detail_lines(details, meeting.get(), ui(post.call))};
   PagePlace place = post.place;
   // A refused item form shows its page again; a thing that is gone shows the overview.
   try {

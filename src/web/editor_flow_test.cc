@@ -486,6 +486,20 @@ TEST_F(EditorFlow, PublishingPutsTheNoticeOnThePublicPage) {
   EXPECT_EQ(page.text("//p[@id='saved']"), "Published: version 4 is public now.");
 }
 
+// A refused publication says what is wrong in words, on the publishing page.
+TEST_F(EditorFlow, ARefusedPublicationNamesTheFieldInWords) {
+  const std::string session = log_in("officer");
+  ASSERT_EQ(post(session, "/edit/meetings/1/items/3", {{"based_on_version", "2"}, {"title.ru", ""}}).status, 303);
+  const Response refused = post(session, "/edit/meetings/1/publish", {{"based_on_version", "3"}});
+  EXPECT_EQ(refused.status, 422);
+  Page page;
+  parse(refused, page);
+  EXPECT_EQ(page.html.find("items["), std::string::npos);
+  EXPECT_NE(page.text("//div[@id='form-error']").find("item 3, title"), std::string::npos);
+  EXPECT_EQ(page.text("//section[@id='blockers']//li/a/@href"), "/edit/meetings/1/items/3");
+  EXPECT_EQ(page.count("//form[@id='publish-form']"), 1u);
+}
+
 TEST_F(EditorFlow, ABureauMemberObjectsAnEditorCannot) {
   const std::string officer = log_in("officer");
   const std::string member = log_in("member");
