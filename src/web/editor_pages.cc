@@ -168,7 +168,7 @@ class Fields {
   // link to the field, and any diagnostics.
   void summary(Node form, const Meeting* meeting) const {
     if (!error_) return;
-    Node block = form.add("div", {{"class", "field-error"}, {"role", "alert"}});
+    Node block = form.add("div", {{"id", "form-error"}, {"class", "field-error"}, {"role", "alert"}});
     Node line = block.add("p");
     line.add("strong", {}, t(catalog_, "not_saved"));
     line.text(" ");
@@ -193,7 +193,7 @@ class Fields {
   void input(Node parent, const std::string& name, const std::string& label, const std::string& current,
              const std::string& type = "text", Attributes extra = {}) const {
     Node p = parent.add("p", {{"class", "field"}});
-    p.add("label", {{"for", id_for(name)}}, label);
+    p.add("label", {{"for", id_for(name)}}, catalog_.capitalize_first(label));
     Attributes attributes{{"type", type}};
     add_common(attributes, name);
     attributes.push_back({"value", value(name, current)});
@@ -205,7 +205,7 @@ class Fields {
   void textarea(Node parent, const std::string& name, const std::string& label, const std::string& current, int rows,
                 Attributes extra = {}) const {
     Node p = parent.add("p", {{"class", "field"}});
-    p.add("label", {{"for", id_for(name)}}, label);
+    p.add("label", {{"for", id_for(name)}}, catalog_.capitalize_first(label));
     Attributes attributes;
     add_common(attributes, name);
     attributes.push_back({"rows", std::to_string(rows)});
@@ -220,7 +220,7 @@ class Fields {
   void select(Node parent, const std::string& name, const std::string& label, const std::vector<Option>& options,
               const std::string& current) const {
     Node p = parent.add("p", {{"class", "field"}});
-    p.add("label", {{"for", id_for(name)}}, label);
+    p.add("label", {{"for", id_for(name)}}, catalog_.capitalize_first(label));
     Attributes attributes;
     add_common(attributes, name);
     Node list = p.add("select", attributes);
@@ -333,9 +333,18 @@ std::vector<Crumb> meeting_trail(const store::MeetingSummary& record) {
   return {{fmt::format("/edit/meetings/{}", record.id), record.symbol}};
 }
 
+// The forms that show their own refusal at their top (Fields::summary); the
+// others (moving, removing) are buttons, whose refusal the page's alert shows.
+bool has_summary(const std::string& form_id) {
+  for (const char* id : {"item-form", "add-item-form", "meeting-form", "add-document-form", "document-form",
+                         "add-decision-form", "format-form", "publish-form", "procedure-form", "organization-form"})
+    if (form_id == id) return true;
+  return false;
+}
+
 void notice_and_alert(Node root, const MeetingPageContext& context, const Catalog& catalog) {
   if (!context.notice.empty()) root.add("p", {{"id", "saved"}, {"class", "saved"}, {"role", "status"}}, context.notice);
-  if (!context.error) return;
+  if (!context.error || has_summary(context.error->form)) return;
   Node alert = root.add("div", {{"id", "form-error"}, {"class", "form-error"}, {"role", "alert"}});
   Node line = alert.add("p");
   line.text(t(catalog, "not_saved") + " ");
@@ -1243,8 +1252,9 @@ std::string render_dashboard(const DashboardView& view, const Catalog& catalog) 
   editor_bar(root, &view.user, {}, catalog);
   root.add("h1", {}, t(catalog, "meetings"));
   if (view.error) {
-    Node alert = root.add("div", {{"id", "form-error"}, {"class", "form-error"}, {"role", "alert"}});
-    alert.add("p", {}, t(catalog, "not_saved") + " " + view.error->message);
+    // Where the refused form is, further down; the form says why at its top.
+    Node alert = root.add("div", {{"id", "page-error"}, {"class", "form-error"}});
+    alert.add("p", {}, t(catalog, "not_saved"));
     alert.add("p").add("a", {{"href", "#" + view.error->form}}, t(catalog, "back_to_form"));
   }
   if (!view.open_procedures.empty()) {
@@ -1476,8 +1486,9 @@ std::string render_procedure_page(const ProcedureView& view, const Catalog& cata
   editor_bar(root, &view.user, trail, catalog);
   root.add("h1", {}, title);
   if (view.error) {
-    Node alert = root.add("div", {{"id", "form-error"}, {"class", "form-error"}, {"role", "alert"}});
-    alert.add("p", {}, t(catalog, "not_saved") + " " + view.error->message);
+    // Where the refused form is, further down; the form says why at its top.
+    Node alert = root.add("div", {{"id", "page-error"}, {"class", "form-error"}});
+    alert.add("p", {}, t(catalog, "not_saved"));
     alert.add("p").add("a", {{"href", "#" + view.error->form}}, t(catalog, "back_to_form"));
   }
   Node status = root.add("p", {{"id", "procedure-status"}, {"class", "status"}});

@@ -207,7 +207,10 @@ TEST(Dashboard, RefusedMeetingFileKeepsTheTextAndListsEachDiagnostic) {
   EXPECT_EQ(page.count("//form[@id='new-meeting-file']//ul[@class='diagnostics']/li"), 2u);
   EXPECT_EQ(page.text("//form[@id='new-meeting-file']//ul[@class='diagnostics']/li[1]"),
             "meeting.toml:2:6: error: expected ']'");
-  EXPECT_EQ(page.text("//div[@id='form-error']//a/@href"), "#new-meeting-file");
+  EXPECT_EQ(page.text("//div[@id='page-error']//a/@href"), "#new-meeting-file");
+  EXPECT_EQ(page.count("//div[@id='form-error']"), 1u);
+  EXPECT_NE(page.text("//form[@id='new-meeting-file']/div[@id='form-error']").find("the meeting file has errors"),
+            std::string::npos);
 }
 
 TEST(Markup, EscapesTextAndAttributesAndClosesElementsAsHtmlReadsThem) {
@@ -462,7 +465,7 @@ TEST(ItemPage, ARefusedFormKeepsWhatWasSentWithTheErrorBesideTheField) {
   render(view, page);
   expect_words_for_people(page);
   EXPECT_NE(page.text("//div[@id='form-error']").find("item 2, annotation (French)"), std::string::npos);
-  EXPECT_EQ(page.text("//div[@id='form-error']//a/@href"), "#item-form");
+  EXPECT_EQ(page.count("//div[@id='form-error']"), 1u);  // once, at the top of the form
   EXPECT_EQ(page.text("//form[@id='item-form']/div[@class='field-error']//a/@href"), "#item-form-annotation-fr");
   // Beside the field: the message; the field says it is at fault.
   EXPECT_EQ(page.text("//textarea[@name='annotation.fr']/following-sibling::span[@class='field-message']"),

@@ -203,8 +203,8 @@ async function editInLanguage({ user, lang, other, itemKey, title, shot }) {
   for (const tail of ['/items', '/documents', '/bureau', '/organization', '/publish']) {
     await page.goto(`${base}/edit/meetings/1${tail}`);
     assert.equal(await scrollsSideways(page), false, `${tail} in ${lang} fits 1,280 px`);
+    await page.screenshot({ path: path.join(shots, `${shot}${tail.replace('/', '-')}.png`), fullPage: true });
   }
-  await page.screenshot({ path: path.join(shots, `${shot}-bureau-form.png`), fullPage: true });
 
   // The draft as the public will see it, with the edit, before publishing.
   await page.goto(`${base}/edit/meetings/1`);
