@@ -765,6 +765,16 @@ void write_item_page(Node root, const MeetingPartView& view, const Catalog& cata
     submit_button(form, t(catalog, "save_item"));
   }
 
+  if (!context.may_edit) {
+    // Who reads without editing reads the annotation as issued, on the overview.
+    Node texts = root.add("dl", {{"class", "texts"}});
+    for (const std::string& lang : languages) {
+      texts.add("dt", {}, own_name(lang, catalog));
+      texts.add("dd", lang_attributes(lang), text_for(item.title, lang));
+    }
+    root.add("p").add("a", {{"href", meeting_href(context) + "#agenda"}}, t(catalog, "read_agenda"));
+  }
+
   Node documents = root.add("section", {{"id", "documents"}});
   documents.add("h2", {}, t(catalog, "documents"));
   if (item.documents.empty())

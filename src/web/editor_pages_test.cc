@@ -623,6 +623,18 @@ TEST(BureauOverview, ReadsTheAgendaRenderedWithoutForms) {
   EXPECT_EQ(page.count("//nav[@class='meeting-pages']//a[@href='/edit/meetings/7/publish']"), 0u);
 }
 
+TEST(BureauOverview, AnItemPageHasNoFormAndLeadsToTheAgendaAsIssued) {
+  const Meeting meeting = load_example();
+  MeetingPartView view = bureau_view(meeting);
+  view.part = MeetingPart::item;
+  view.key = "2";
+  Page page;
+  render(view, page);
+  EXPECT_EQ(page.count("//form[@method='post']"), 1u);  // logging out
+  EXPECT_EQ(page.count("//dl[@class='texts']/dd"), 2u);
+  EXPECT_EQ(page.text("//a[@href='/edit/meetings/7#agenda']/@href"), "/edit/meetings/7#agenda");
+}
+
 TEST(BureauOverview, ReadsAnnotationsEscaped) {
   Meeting meeting = load_example();
   meeting.items[1].annotation["en"] = {Paragraph{{
