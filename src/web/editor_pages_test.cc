@@ -599,6 +599,27 @@ TEST(MeetingPages, EveryPageInEveryLanguageIsValidAndSpeaksIt) {
     }
 }
 
+// Every string of the pages is the catalog's: a page in French holds none of
+// the English texts of [editor] (those that differ in French).
+TEST(MeetingPages, AFrenchPageHasNoEnglishStringLeft) {
+  const Meeting meeting = load_example();
+  std::vector<std::string> english_only;
+  for (const auto& [key, text] : english().entries())
+    if (key.rfind("editor.", 0) == 0 && text.size() > 8 && text.find('{') == std::string::npos &&
+        catalog("fr").text(key) != text)
+      english_only.push_back(text);
+  ASSERT_GT(english_only.size(), 100u);
+  for (MeetingPart part : {MeetingPart::overview, MeetingPart::item, MeetingPart::add_item, MeetingPart::meeting_data,
+                           MeetingPart::documents, MeetingPart::decisions, MeetingPart::organization,
+                           MeetingPart::publish, MeetingPart::bureau}) {
+    MeetingPartView view = part_view(meeting, part, part == MeetingPart::item ? "2" : "");
+    view.procedures.push_back(procedure(store::ProcedureStatus::open));
+    const std::string html = render_meeting_part(view, catalog("fr"));
+    for (const std::string& text : english_only)
+      EXPECT_EQ(html.find(">" + text + "<"), std::string::npos) << "\"" << text << "\" on page " << static_cast<int>(part);
+  }
+}
+
 TEST(BureauOverview, ReadsTheAgendaRenderedWithoutForms) {
   const Meeting meeting = load_example();
   MeetingPartView view = bureau_view(meeting);
