@@ -348,7 +348,7 @@ class Checker {
   // drafting, an error for a final document.
   void missing_text(const std::string& path, const std::string& what, const std::string& lang) {
     const Severity severity = options_.final ? Severity::error : Severity::warning;
-    findings_.push_back({severity, path, fmt::format("{} has no {} text", what, language_name(lang)), true});
+    findings_.push_back({severity, path, fmt::format("{} has no {} text", what, language_name(lang)), true, lang});
   }
 
   void check_languages() {

@@ -20,6 +20,7 @@ struct Finding {
   std::string path;
   std::string message;
   bool missing_text = false;  // a text missing in a language: an error only with CheckOptions::final
+  std::string language = "";  // with missing_text: the language it is missing in ("fr")
 };
 
 struct CheckOptions {

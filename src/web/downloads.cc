@@ -45,11 +45,16 @@ std::string render_calendar(Call& call, const store::MeetingRecord& record, cons
   return render_icalendar(meeting, layout, history);
 }
 
-// The bytes of one format of one meeting.
+// The bytes of one format of one meeting. A draft's title says so, with its
+// version, so that a file sent around before publication cannot pass for
+// the issued agenda.
 std::string render_meeting(Call& call, const store::MeetingRecord& record, const Meeting& meeting, bool draft,
                            const std::string& language, const OutputFormat& format) {
   if (std::string_view(format.name) == "ics") return render_calendar(call, record, meeting, draft, language);
-  const AgendaLayout layout = lay_out_agenda(meeting, call.services.catalog(language));
+  const Catalog& catalog = call.services.catalog(language);
+  AgendaLayout layout = lay_out_agenda(meeting, catalog);
+  if (draft)
+    layout.title = catalog.format("editor.draft_mark", {{"version", std::to_string(record.version)}}) + " " + layout.title;
   if (format.threads) return format.render(meeting, layout);
   std::lock_guard lock(call.services.single_threaded_rendering);
   return format.render(meeting, layout);

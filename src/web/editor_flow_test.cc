@@ -199,15 +199,27 @@ TEST_F(EditorFlow, WithoutASessionThePagesSendToTheLoginAndBack) {
 
 TEST_F(EditorFlow, EveryPageRendersForTheExample) {
   const std::string session = log_in("officer");
-  for (const char* path : {"/edit/", "/edit/meetings/1", "/edit/meetings/1/audit"}) {
-    const Response response = send("GET", path, session);
+  for (const char* path : {"/edit/", "/edit/meetings/1", "/edit/meetings/1/audit", "/edit/meetings/1/meeting",
+                           "/edit/meetings/1/items", "/edit/meetings/1/items/1b", "/edit/meetings/1/items/2?with=ar",
+                           "/edit/meetings/1/documents", "/edit/meetings/1/documents?item=2",
+                           "/edit/meetings/1/footnotes", "/edit/meetings/1/decisions",
+                           "/edit/meetings/1/organization", "/edit/meetings/1/publish", "/edit/meetings/1/bureau",
+                           "/edit/meetings/1/preview/fr", "/edit/meetings/1/preview/ar"}) {
+    const std::string full = path;
+    const size_t question = full.find('?');
+    Params query;
+    if (question != std::string::npos) query = parse_query(full.substr(question + 1));
+    const Response response = send("GET", full.substr(0, question), session, "", query);
     EXPECT_EQ(response.status, 200) << path << "\n" << response.body;
     EXPECT_EQ(header(response, "cache-control"), "no-store") << path;
     EXPECT_EQ(header(response, "content-type"), "text/html; charset=utf-8") << path;
     EXPECT_NE(header(response, "content-security-policy").find("script-src 'self'"), std::string::npos);
     Page page;
     parse(response, page);
-    EXPECT_EQ(page.count("//form[@id='logout']"), 1u) << path;
+    if (full.find("/preview/") != std::string::npos)  // the public page, made from the draft
+      EXPECT_EQ(page.count("//div[@id='draft-banner']"), 1u) << path;
+    else
+      EXPECT_EQ(page.count("//form[@id='logout']"), 1u) << path;
   }
   const Response preview = post(session, "/edit/meetings/1/plan", {{"based_on_version", "2"}, {"format", "online"}});
   EXPECT_EQ(preview.status, 200) << preview.body;
@@ -224,7 +236,7 @@ TEST_F(EditorFlow, EveryPageRendersForTheExample) {
                                    {"approved.es", "d"},
                                    {"item", ""}});
   EXPECT_EQ(submitted.status, 303) << submitted.body;
-  EXPECT_EQ(header(submitted, "location"), "/edit/meetings/1?submitted=1#procedures");
+  EXPECT_EQ(header(submitted, "location"), "/edit/meetings/1/bureau?submitted=1");
   const Response procedure = send("GET", "/edit/procedures/1", session);
   EXPECT_EQ(procedure.status, 200) << procedure.body;
   Page page;
@@ -233,6 +245,77 @@ TEST_F(EditorFlow, EveryPageRendersForTheExample) {
   EXPECT_EQ(send("GET", "/edit/procedures/99", session).status, 404);
   EXPECT_EQ(send("GET", "/edit/meetings/99", session).status, 404);
   EXPECT_EQ(send("GET", "/edit/meetings/abc", session).status, 404);
+  EXPECT_EQ(send("GET", "/edit/meetings/1/items/9", session).status, 404);
+  EXPECT_EQ(send("GET", "/edit/meetings/1/document", session, "", {{"symbol", "NO/SUCH"}}).status, 404);
+  EXPECT_EQ(send("GET", "/edit/meetings/1/footnotes/nope", session).status, 404);
+  EXPECT_EQ(send("GET", "/edit/meetings/1/decisions/nope", session).status, 404);
+  EXPECT_EQ(send("GET", "/edit/meetings/1/preview/de", session).status, 404);
+}
+
+// The draft's files say they are a draft, with the version; the public's do not.
+TEST_F(EditorFlow, DraftFilesAreMarkedAsDrafts) {
+  const std::string session = log_in("officer");
+  const Response draft = send("GET", "/edit/meetings/1/draft/CTOC_COP_WG.7_2022_1.en.md", session);
+  ASSERT_EQ(draft.status, 200) << draft.body;
+  EXPECT_NE(draft.body.find("DRAFT (version 2, not published)"), std::string::npos) << draft.body.substr(0, 400);
+  EXPECT_EQ(header(draft, "cache-control"), "private, no-cache");
+  const Response french = send("GET", "/edit/meetings/1/draft/CTOC_COP_WG.7_2022_1.fr.md", session);
+  EXPECT_NE(french.body.find("PROJET (version 2, non publiée)"), std::string::npos);
+  EXPECT_EQ(send("GET", "/edit/meetings/1/draft/CTOC_COP_WG.7_2022_1.en.pdf", session).status, 200);
+  EXPECT_EQ(send("GET", "/edit/meetings/1/draft/OTHER.en.pdf", session).status, 404);
+  EXPECT_EQ(send("GET", "/edit/meetings/1/draft/CTOC_COP_WG.7_2022_1.de.pdf", session).status, 404);
+  EXPECT_EQ(send("GET", "/edit/meetings/1/draft/CTOC_COP_WG.7_2022_1.en.md").status, 303);  // to the login
+  const Response published = send("GET", "/meetings/1/CTOC_COP_WG.7_2022_1.en.md");
+  ASSERT_EQ(published.status, 200);
+  EXPECT_EQ(published.body.find("DRAFT"), std::string::npos);
+}
+
+// The organization of work by hand: an item moved to another meeting, an
+// item split over two; what the checks refuse comes back with the text kept.
+TEST_F(EditorFlow, TheOrganizationOfWorkIsChangedByHand) {
+  const std::string session = log_in("officer");
+  Page page;
+  parse(send("GET", "/edit/meetings/1/organization", session), page);
+  EXPECT_EQ(page.count("//form[@id='organization-form']//input[starts-with(@name, 'slot.')]"), 4u);
+  EXPECT_EQ(page.text("//form[@id='organization-form']//input[@name='slot.3']/@value"), "3, 4");
+  const Response moved = post(session, "/edit/meetings/1/organization",
+                              {{"based_on_version", "2"},
+                               {"slot.1", "1a, 1 (b), 2"},
+                               {"slot.2", "2, 3"},
+                               {"slot.3", "4"},
+                               {"slot.4", "5, 6"}});
+  EXPECT_EQ(moved.status, 303) << moved.body;
+  EXPECT_EQ(header(moved, "location"), "/edit/meetings/1/organization?saved=3");
+  Meeting meeting = stored_meeting();
+  ASSERT_EQ(meeting.organization.slots.size(), 4u);
+  ASSERT_EQ(meeting.organization.slots[2].items.size(), 1u);
+  EXPECT_EQ(meeting.organization.slots[2].items[0].item, "4");
+  EXPECT_EQ(meeting.organization.slots[0].items[1].item, "1 (b)");
+  // Split item 4 over the last two meetings, with its minutes in each.
+  const Response split =
+      post(session, "/edit/meetings/1/organization", {{"based_on_version", "3"}, {"slot.4", "4: 30, 5, 6"}});
+  EXPECT_EQ(split.status, 303) << split.body;
+  meeting = stored_meeting();
+  EXPECT_EQ(meeting.organization.slots[3].items[0].item, "4");
+  EXPECT_TRUE(meeting.organization.slots[3].items[0].continued);
+  EXPECT_EQ(meeting.organization.slots[3].items[0].minutes, 30);
+  EXPECT_EQ(meeting.organization.slots[2].items[0].item, "4");  // the other meetings as they were
+
+  const Response unknown =
+      post(session, "/edit/meetings/1/organization", {{"based_on_version", "4"}, {"slot.2", "2, zz"}});
+  EXPECT_EQ(unknown.status, 400);
+  Page refused;
+  parse(unknown, refused);
+  EXPECT_EQ(refused.text("//form[@id='organization-form']//input[@name='slot.2']/@value"), "2, zz");
+  EXPECT_EQ(refused.text("//form[@id='organization-form']//input[@name='slot.2']/@aria-invalid"), "true");
+  const Response disorder =
+      post(session, "/edit/meetings/1/organization", {{"based_on_version", "4"}, {"slot.1", "2, 1a, 1b"}});
+  EXPECT_EQ(disorder.status, 422) << disorder.body;
+  Page checked;
+  parse(disorder, checked);
+  EXPECT_EQ(checked.text("//form[@id='organization-form']//input[@name='slot.1']/@value"), "2, 1a, 1b");
+  EXPECT_EQ(checked.html.find("organization.slots["), std::string::npos);
+  EXPECT_EQ(stored_version(), 4);
 }
 
 TEST_F(EditorFlow, SavesAnItemAndShowsItBack) {
@@ -245,34 +328,34 @@ TEST_F(EditorFlow, SavesAnItemAndShowsItBack) {
                                {"minutes", "75"},
                                {"kind", "substantive"}});
   EXPECT_EQ(saved.status, 303) << saved.body;
-  EXPECT_EQ(header(saved, "location"), "/edit/meetings/1?saved=3#item-section-2");
+  EXPECT_EQ(header(saved, "location"), "/edit/meetings/1/items/2?saved=3");
   EXPECT_EQ(stored_version(), 3);
   const Meeting meeting = stored_meeting();
   EXPECT_EQ(meeting.items[1].title.at("en"), "<script>alert(1)</script>");
   EXPECT_EQ(meeting.items[1].minutes, 75);
   ASSERT_EQ(meeting.items[1].annotation.at("fr").size(), 2u);
 
-  const Response shown = send("GET", "/edit/meetings/1", session, "", {{"saved", "3"}});
+  const Response shown = send("GET", "/edit/meetings/1/items/2", session, "", {{"saved", "3"}, {"with", "fr"}});
   EXPECT_EQ(shown.body.find("<script>alert"), std::string::npos);
   Page page;
   parse(shown, page);
   EXPECT_EQ(page.text("//p[@id='saved']"), "Saved as version 3.");
-  EXPECT_EQ(page.raw("//form[@id='item-2']//textarea[@name='annotation.fr']"),
+  EXPECT_EQ(page.raw("//form[@id='item-form']//textarea[@name='annotation.fr']"),
             "Premier paragraphe.\n\nSecond *paragraphe*.");
-  EXPECT_EQ(page.text("//form[@id='item-2']//input[@name='title.en']/@value"), "<script>alert(1)</script>");
-  EXPECT_EQ(page.text("//form[@id='item-2']/input[@name='based_on_version']/@value"), "3");
+  EXPECT_EQ(page.text("//form[@id='item-form']//input[@name='title.en']/@value"), "<script>alert(1)</script>");
+  EXPECT_EQ(page.text("//form[@id='item-form']/input[@name='based_on_version']/@value"), "3");
 
   // The same form sent back unchanged saves nothing.
   std::vector<std::pair<std::string, std::string>> same{{"based_on_version", "3"}};
-  for (const pugi::xpath_node& node : page.document.select_nodes("//form[@id='item-2']//input[@type!='hidden'] | "
-                                                                 "//form[@id='item-2']//textarea"))
+  for (const pugi::xpath_node& node : page.document.select_nodes("//form[@id='item-form']//input[@type!='hidden'] | "
+                                                                 "//form[@id='item-form']//textarea"))
     same.emplace_back(node.node().attribute("name").value(), node.node().attribute("value")
                                                                  ? node.node().attribute("value").value()
                                                                  : node.node().text().get());
   same.emplace_back("kind", "substantive");
   const Response unchanged = post(session, "/edit/meetings/1/items/2", same);
   EXPECT_EQ(unchanged.status, 303);
-  EXPECT_EQ(header(unchanged, "location"), "/edit/meetings/1#item-section-2");
+  EXPECT_EQ(header(unchanged, "location"), "/edit/meetings/1/items/2");
   EXPECT_EQ(stored_version(), 3);
 }
 
@@ -288,7 +371,7 @@ TEST_F(EditorFlow, CsrfMissingOrWrongIsRefusedAndSavesNothing) {
   Page page;
   parse(wrong, page);
   EXPECT_EQ(page.text("//h1"), "Access denied");
-  EXPECT_EQ(page.text("//p[@class='error-field']/code"), "csrf");
+  EXPECT_EQ(page.text("//p[@class='error-field']"), "Field: security token");
   const Response publish = send("POST", "/edit/meetings/1/publish", session, form_body({{"based_on_version", "2"}}));
   EXPECT_EQ(publish.status, 403);
   const Response logout = send("POST", "/logout", session, "");
@@ -324,9 +407,11 @@ TEST_F(EditorFlow, ARefusedFormKeepsItsValuesAndNamesTheField) {
   EXPECT_EQ(refused.status, 422);
   Page page;
   parse(refused, page);
-  EXPECT_NE(page.text("//div[@id='form-error']").find("items[1].annotation.fr"), std::string::npos);
-  EXPECT_EQ(page.raw("//form[@id='item-2']//textarea[@name='annotation.fr']"), "Voir [^nope].");
-  EXPECT_EQ(page.text("//form[@id='item-2']//textarea[@name='annotation.fr']/@aria-invalid"), "true");
+  EXPECT_NE(page.text("//div[@id='form-error']").find("item 2, annotation (French)"), std::string::npos);
+  EXPECT_EQ(page.html.find("items[1]"), std::string::npos);
+  EXPECT_EQ(page.raw("//form[@id='item-form']//textarea[@name='annotation.fr']"), "Voir [^nope].");
+  EXPECT_EQ(page.text("//form[@id='item-form']//textarea[@name='annotation.fr']/@aria-invalid"), "true");
+  EXPECT_NE(page.text("//span[@class='field-message']").find("nope"), std::string::npos);
   EXPECT_EQ(stored_version(), 2);
 
   // HTML in an annotation is refused, and shown back escaped.
@@ -336,14 +421,15 @@ TEST_F(EditorFlow, ARefusedFormKeepsItsValuesAndNamesTheField) {
   EXPECT_EQ(html.body.find("<script>alert"), std::string::npos);
   Page shown;
   parse(html, shown);
-  EXPECT_EQ(shown.raw("//form[@id='item-2']//textarea[@name='annotation.en']"), "<script>alert(1)</script>");
+  EXPECT_EQ(shown.raw("//form[@id='item-form']//textarea[@name='annotation.en']"), "<script>alert(1)</script>");
 
   const Response minutes = post(session, "/edit/meetings/1/items/4", {{"based_on_version", "2"}, {"minutes", "lots"}});
   EXPECT_EQ(minutes.status, 400);
   Page bad;
   parse(minutes, bad);
-  EXPECT_EQ(bad.text("//form[@id='item-4']//input[@name='minutes']/@value"), "lots");
-  EXPECT_EQ(bad.text("//form[@id='item-4']//input[@name='minutes']/@aria-invalid"), "true");
+  EXPECT_EQ(bad.text("//form[@id='item-form']/@action"), "/edit/meetings/1/items/4");
+  EXPECT_EQ(bad.text("//form[@id='item-form']//input[@name='minutes']/@value"), "lots");
+  EXPECT_EQ(bad.text("//form[@id='item-form']//input[@name='minutes']/@aria-invalid"), "true");
 
   const Response huge =
       post(session, "/edit/meetings/1/items/4", {{"based_on_version", "2"}, {"minutes", "99999999999"}});
@@ -361,7 +447,7 @@ TEST_F(EditorFlow, BrokenUtf8IsRefusedAndThePageStaysValid) {
   EXPECT_EQ(refused.status, 400);
   Page page;
   parse(refused, page);
-  EXPECT_EQ(page.text("//form[@id='item-2']//input[@name='title.fr']/@value"), "Titre \xEF\xBF\xBD(");
+  EXPECT_EQ(page.text("//form[@id='item-form']//input[@name='title.fr']/@value"), "Titre \xEF\xBF\xBD(");
   EXPECT_EQ(stored_version(), 2);
 }
 
@@ -395,13 +481,27 @@ TEST_F(EditorFlow, PublishingPutsTheNoticeOnThePublicPage) {
       post(session, "/edit/meetings/1/publish",
            {{"based_on_version", "3"}, {"notice.fr", "L'annotation du point 2 a été révisée."}, {"notice.en", "   "}});
   EXPECT_EQ(published.status, 303) << published.body;
-  EXPECT_EQ(header(published, "location"), "/edit/meetings/1?published=4#publish");
+  EXPECT_EQ(header(published, "location"), "/edit/meetings/1?published=4");
   const Response french = send("GET", "/fr/meetings/1");
   EXPECT_NE(french.body.find("L&#39;annotation du point 2 a été révisée."), std::string::npos);
   EXPECT_NE(french.body.find("Annotation révisée."), std::string::npos);
   Page page;
   parse(send("GET", "/edit/meetings/1", session, "", {{"published", "4"}}), page);
   EXPECT_EQ(page.text("//p[@id='saved']"), "Published: version 4 is public now.");
+}
+
+// A refused publication says what is wrong in words, on the publishing page.
+TEST_F(EditorFlow, ARefusedPublicationNamesTheFieldInWords) {
+  const std::string session = log_in("officer");
+  ASSERT_EQ(post(session, "/edit/meetings/1/items/3", {{"based_on_version", "2"}, {"title.ru", ""}}).status, 303);
+  const Response refused = post(session, "/edit/meetings/1/publish", {{"based_on_version", "3"}});
+  EXPECT_EQ(refused.status, 422);
+  Page page;
+  parse(refused, page);
+  EXPECT_EQ(page.html.find("items["), std::string::npos);
+  EXPECT_NE(page.text("//div[@id='form-error']").find("item 3, title"), std::string::npos);
+  EXPECT_EQ(page.text("//section[@id='blockers']//li/a/@href"), "/edit/meetings/1/items/3");
+  EXPECT_EQ(page.count("//form[@id='publish-form']"), 1u);
 }
 
 TEST_F(EditorFlow, ABureauMemberObjectsAnEditorCannot) {
@@ -459,8 +559,8 @@ TEST_F(EditorFlow, ABureauMemberReadsTheAgendaRenderedNotItsMarkdown) {
   EXPECT_EQ(meeting.text(item + "/p[1]/em"), "tentative");
   // The officer still edits the source.
   Page source;
-  parse(send("GET", "/edit/meetings/1", officer), source);
-  EXPECT_EQ(source.raw("//form[@id='item-2']//textarea[@name='annotation.en']"),
+  parse(send("GET", "/edit/meetings/1/items/2", officer), source);
+  EXPECT_EQ(source.raw("//form[@id='item-form']//textarea[@name='annotation.en']"),
             "A **firm** date & a *tentative* one.");
   EXPECT_EQ(source.count("//section[@id='agenda']"), 0u);
 
@@ -535,9 +635,9 @@ TEST_F(EditorFlow, AnEditorWithdrawsAnOpenProcedure) {
   EXPECT_EQ(post(log_in("member"), "/edit/procedures/1/withdraw", {}).status, 403);
   const Response withdrawn = post(officer, "/edit/procedures/1/withdraw", {});
   EXPECT_EQ(withdrawn.status, 303);
-  EXPECT_EQ(header(withdrawn, "location"), "/edit/meetings/1?withdrawn=1#procedures");
+  EXPECT_EQ(header(withdrawn, "location"), "/edit/meetings/1/bureau?withdrawn=1");
   Page page;
-  parse(send("GET", "/edit/meetings/1", officer, "", {{"withdrawn", "1"}}), page);
+  parse(send("GET", "/edit/meetings/1/bureau", officer, "", {{"withdrawn", "1"}}), page);
   EXPECT_EQ(page.text("//p[@id='saved']"), "Procedure 1 was withdrawn.");
   EXPECT_NE(page.text("//li[@id='procedure-1']").find("withdrawn"), std::string::npos);
   EXPECT_EQ(page.count("//li[@id='procedure-1']/form"), 0u);
@@ -660,9 +760,14 @@ TEST_F(EditorFlow, ItemsDocumentsDecisionsAndMeetingData) {
                     {{"based_on_version", std::to_string(version)},
                      {"symbol", "CTOC/COP/WG.7/2022/CRP.1"},
                      {"item", "2"},
-                     {"title.en", "A conference room paper"}}));
+                     {"title.en", "A conference room paper"},
+                     {"description.en", "Conference room paper on good practices"},
+                     {"description.fr", "Document de séance sur les bonnes pratiques"}}));
   meeting = stored_meeting();
   ASSERT_NE(find_document(meeting, "CTOC/COP/WG.7/2022/CRP.1"), nullptr);
+  // The description is kept: a document added here can be published.
+  EXPECT_EQ(find_document(meeting, "CTOC/COP/WG.7/2022/CRP.1")->description.at("fr"),
+            "Document de séance sur les bonnes pratiques");
   EXPECT_EQ(meeting.items[1].documents.back(), "CTOC/COP/WG.7/2022/CRP.1");
   const Response twice =
       post(session, "/edit/meetings/1/documents",
@@ -670,8 +775,15 @@ TEST_F(EditorFlow, ItemsDocumentsDecisionsAndMeetingData) {
   EXPECT_EQ(twice.status, 422);
   Page page;
   parse(twice, page);
-  EXPECT_EQ(page.text("//form[@id='add-document-2']//input[@name='symbol']/@value"), "CTOC/COP/WG.7/2022/CRP.1");
-  EXPECT_EQ(page.text("//form[@id='add-document-2']/../@open"), "open");
+  EXPECT_EQ(page.text("//form[@id='add-document-form']//input[@name='symbol']/@value"), "CTOC/COP/WG.7/2022/CRP.1");
+  EXPECT_EQ(page.text("//form[@id='add-document-form']//select[@name='item']/option[@selected]/@value"), "2");
+  // Its titles change on the document's own page.
+  expect_saved(post(session, "/edit/meetings/1/document",
+                    {{"based_on_version", std::to_string(version)},
+                     {"symbol", "CTOC/COP/WG.7/2022/CRP.1"},
+                     {"title.fr", "Un document de séance"}}));
+  EXPECT_EQ(find_document(stored_meeting(), "CTOC/COP/WG.7/2022/CRP.1")->title.at("fr"), "Un document de séance");
+  EXPECT_EQ(find_document(stored_meeting(), "CTOC/COP/WG.7/2022/CRP.1")->title.at("en"), "A conference room paper");
   expect_saved(post(session, "/edit/meetings/1/documents/remove",
                     {{"based_on_version", std::to_string(version)}, {"symbol", "CTOC/COP/WG.7/2022/CRP.1"}}));
   EXPECT_EQ(find_document(stored_meeting(), "CTOC/COP/WG.7/2022/CRP.1"), nullptr);
@@ -723,7 +835,7 @@ TEST_F(EditorFlow, ItemsDocumentsDecisionsAndMeetingData) {
   Page audit;
   parse(send("GET", "/edit/meetings/1/audit", session), audit);
   EXPECT_EQ(audit.count("//table[@id='audit']/tbody/tr"), static_cast<size_t>(version));
-  EXPECT_EQ(audit.text("//tr[@id='audit-3']/td[3]"), "add-item");
+  EXPECT_EQ(audit.text("//tr[@id='audit-3']/td[3]"), "item added");
   EXPECT_NE(audit.text("//tr[@id='audit-3']/td[4]").find("added"), std::string::npos);
 }
 

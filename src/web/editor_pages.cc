@@ -3,129 +3,105 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <functional>
 #include <stdexcept>
 
+#include "format/meeting_file.h"
 #include "format/rich_text.h"
 #include "model/check.h"
+#include "render/formats.h"
 #include "render/html.h"
 #include "render/layout.h"
-#include "text/utf8.h"
+#include "web/field_words.h"
+#include "web/markup.h"
 #include "web/pages.h"
 
-// The editing pages are in English: the secretariat works in English. Their
-// own strings are plain English constants here, as the catalogs have no keys
-// for them yet; the page chrome (site name, error titles, format and
-// language names, the timetable's headings) comes from the catalog's [web]
-// table and the layout.
+// Every string of these pages is the catalog's, under [editor], in the
+// language the editor chose; the page chrome (site name, error titles,
+// format names, the timetable's headings) is the [web] table's.
 
 namespace plenary::web {
 
 namespace {
 
-std::string esc(std::string_view text) { return escape_html(text); }
+// ---- Words
+
+const std::string& t(const Catalog& catalog, const std::string& key) { return catalog.text("editor." + key); }
+std::string tf(const Catalog& catalog, const std::string& key, const Placeholders& values) {
+  return catalog.format("editor." + key, values);
+}
 
 bool has_key(const Catalog& catalog, const std::string& key) { return catalog.entries().count(key) > 0; }
 
-std::string language_name(const std::string& lang, const Catalog& catalog) {
+// A language by its own name ("Français"), as language menus name them.
+std::string own_name(const std::string& lang, const Catalog& catalog) {
   const std::string key = "web.language." + lang;
   return has_key(catalog, key) ? catalog.text(key) : lang;
 }
 
-// lang and dir for an input holding text in `lang`.
-std::string lang_attributes(const std::string& lang) {
-  return fmt::format("lang=\"{}\" dir=\"{}\"", esc(lang), lang == "ar" ? "rtl" : "ltr");
-}
+Attributes lang_attributes(const std::string& lang) { return {{"lang", lang}, {"dir", lang == "ar" ? "rtl" : "ltr"}}; }
 
 std::string format_name(MeetingFormat format, const Catalog& catalog) {
-  switch (format) {
-    case MeetingFormat::in_person:
-      return catalog.text("web.format.in_person");
-    case MeetingFormat::hybrid:
-      return catalog.text("web.format.hybrid");
-    case MeetingFormat::online:
-      return catalog.text("web.format.online");
-  }
-  return to_string(format);
+  return catalog.text(std::string("web.format.") + (format == MeetingFormat::in_person ? "in_person"
+                                                    : format == MeetingFormat::hybrid  ? "hybrid"
+                                                                                       : "online"));
 }
 
 constexpr MeetingFormat kFormats[] = {MeetingFormat::in_person, MeetingFormat::hybrid, MeetingFormat::online};
+constexpr ItemKind kKinds[] = {ItemKind::organizational, ItemKind::opening,         ItemKind::adoption_of_agenda,
+                               ItemKind::substantive,    ItemKind::review_mechanism, ItemKind::other_matters,
+                               ItemKind::adoption_of_report};
 
-struct KindName {
-  ItemKind kind;
-  const char* name;
-};
-constexpr KindName kKinds[] = {
-    {ItemKind::organizational, "Organizational (a heading for sub-items)"},
-    {ItemKind::opening, "Opening of the meeting"},
-    {ItemKind::adoption_of_agenda, "Adoption of the agenda"},
-    {ItemKind::substantive, "Substantive item"},
-    {ItemKind::review_mechanism, "Review mechanism"},
-    {ItemKind::other_matters, "Other matters"},
-    {ItemKind::adoption_of_report, "Adoption of the report"},
-};
-
-std::string subject_name(store::ProcedureSubject subject) {
-  switch (subject) {
-    case store::ProcedureSubject::calendar:
-      return "the calendar (the meeting's dates)";
-    case store::ProcedureSubject::topics:
-      return "the topics (the agenda items)";
-    case store::ProcedureSubject::organization:
-      return "the organization of work";
-  }
-  return store::to_string(subject);
+std::string kind_name(ItemKind kind, const Catalog& catalog) { return t(catalog, std::string("kind.") + to_string(kind)); }
+std::string subject_name(store::ProcedureSubject subject, const Catalog& catalog) {
+  return t(catalog, std::string("subject.") + store::to_string(subject));
+}
+std::string status_name(store::ProcedureStatus status, const Catalog& catalog) {
+  return t(catalog, std::string("procedure_status.") + store::to_string(status));
 }
 
-std::string status_name(store::ProcedureStatus status) {
-  switch (status) {
-    case store::ProcedureStatus::open:
-      return "open";
-    case store::ProcedureStatus::approved:
-      return "approved by silence";
-    case store::ProcedureStatus::objected:
-      return "silence broken";
-    case store::ProcedureStatus::withdrawn:
-      return "withdrawn";
-  }
-  return store::to_string(status);
-}
-
-// "2022-06-01T10:00:00Z" as "2022-06-01 10:00 UTC" in a <time>; other text as it is.
-std::string utc_time(const std::string& iso) {
-  const bool plain = iso.size() == 20 && iso[10] == 'T' && iso[19] == 'Z';
-  if (!plain) return esc(iso);
-  return fmt::format("<time datetime=\"{}\">{} {} UTC</time>", esc(iso), esc(iso.substr(0, 10)),
-                     esc(iso.substr(11, 5)));
-}
-
-// The text in English, else in the first language there is.
-std::string some_text(const LangText& text) {
+// The text in `lang`, else English, else the first there is.
+std::string text_for(const LangText& text, const std::string& lang) {
+  if (const std::string* found = text_in(text, lang)) return *found;
   if (const std::string* english = text_in(text, "en")) return *english;
   return text.empty() ? std::string() : text.begin()->second;
 }
 
-std::string role_description(const EditorUser& user) {
+std::string role_description(const EditorUser& user, const Catalog& catalog) {
   std::string bodies;
   for (const std::string& body : user.bodies) bodies += (bodies.empty() ? "" : ", ") + body;
   switch (user.role) {
     case store::Role::admin:
-      return "administrator";
+      return t(catalog, "role.admin");
     case store::Role::editor:
-      return "editor of " + bodies;
+      return tf(catalog, "role.editor", {{"bodies", bodies}});
     case store::Role::bureau:
-      return "Bureau member of " + bodies;
+      return tf(catalog, "role.bureau", {{"bodies", bodies}});
   }
   return "";
 }
 
-// ---- Forms
-
-std::string hidden(const std::string& name, const std::string& value) {
-  return fmt::format("<input type=\"hidden\" name=\"{}\" value=\"{}\"/>\n", esc(name), esc(value));
+// "2022-06-01T10:00:00Z" as "2022-06-01 10:00 UTC" in a <time>; other text as it is.
+void utc_time(Node parent, const std::string& iso) {
+  if (iso.size() == 20 && iso[10] == 'T' && iso[19] == 'Z')
+    parent.add("time", {{"datetime", iso}}, iso.substr(0, 10) + " " + iso.substr(11, 5) + " UTC");
+  else
+    parent.text(iso);
 }
 
-// The opening of a form: method, action, id or class, the CSRF token and
-// the version the change is based on (0: none).
+// The meeting's languages with the editor's first: the languages a page shows side by side.
+std::string first_language(const Meeting& meeting, const std::string& preferred) {
+  for (const std::string& lang : meeting.languages)
+    if (lang == preferred) return lang;
+  return meeting.languages.empty() ? preferred : meeting.languages.front();
+}
+
+// ---- Forms
+
+void hidden(Node form, const std::string& name, const std::string& value) {
+  form.add("input", {{"type", "hidden"}, {"name", name}, {"value", value}});
+}
+
 struct FormStart {
   std::string id;
   std::string css_class;
@@ -133,30 +109,48 @@ struct FormStart {
   std::string confirm;  // a question edit.js asks before sending
 };
 
-std::string open_form(const FormStart& form, const EditorUser& user, int64_t based_on_version) {
-  std::string out = "<form method=\"post\" action=\"" + esc(form.action) + "\"";
-  if (!form.id.empty()) out += " id=\"" + esc(form.id) + "\"";
-  if (!form.css_class.empty()) out += " class=\"" + esc(form.css_class) + "\"";
-  if (!form.confirm.empty()) out += " data-confirm=\"" + esc(form.confirm) + "\"";
-  out += ">\n" + hidden("csrf", user.csrf_token);
-  if (based_on_version > 0) out += hidden("based_on_version", std::to_string(based_on_version));
-  return out;
+// A form that POSTs with the CSRF token and the version the change is based on (0: none).
+Node open_form(Node parent, const FormStart& start, const EditorUser& user, int64_t based_on_version) {
+  Node form = parent.add("form", {{"method", "post"},
+                                  {"action", start.action},
+                                  {"id", start.id},
+                                  {"class", start.css_class},
+                                  {"data-confirm", start.confirm}});
+  hidden(form, "csrf", user.csrf_token);
+  if (based_on_version > 0) hidden(form, "based_on_version", std::to_string(based_on_version));
+  return form;
 }
 
-std::string submit_button(const std::string& text, const std::string& css_class = "") {
-  return fmt::format("<button type=\"submit\"{}>{}</button>\n",
-                     css_class.empty() ? "" : " class=\"" + esc(css_class) + "\"", esc(text));
+void submit_button(Node parent, const std::string& text, const std::string& css_class = "") {
+  parent.add("button", {{"type", "submit"}, {"class", css_class}}, text);
 }
+
+// A one-button form: move, remove, withdraw.
+void button_form(Node parent, const FormStart& start, const EditorUser& user, int64_t version,
+                 const std::vector<std::pair<std::string, std::string>>& fields, const std::string& text,
+                 const std::string& button_class = "") {
+  Node form = open_form(parent, start, user, version);
+  for (const auto& [name, value] : fields) hidden(form, name, value);
+  submit_button(form, text, button_class);
+}
+
+struct Option {
+  std::string value;
+  std::string text;
+};
 
 // A form's fields: each shows what was sent when this form was refused,
-// else the current value, and is marked invalid when it is the field at fault.
+// else the current value; the field at fault is marked and has the message
+// beside it.
 class Fields {
  public:
-  Fields(const std::optional<FormError>& error, std::string form_id) : form_id_(std::move(form_id)) {
+  Fields(const std::optional<FormError>& error, std::string form_id, const Catalog& catalog)
+      : form_id_(std::move(form_id)), catalog_(catalog) {
     if (error && error->form == form_id_) error_ = &*error;
   }
 
   const std::string& form_id() const { return form_id_; }
+  bool refused() const { return error_ != nullptr; }
 
   std::string value(const std::string& name, const std::string& current) const {
     if (!error_) return current;
@@ -170,18 +164,24 @@ class Fields {
     return field == name || (field.size() > name.size() && field.ends_with("." + name));
   }
 
-  // The refusal, shown at the top of the form.
-  std::string error_block() const {
-    if (!error_) return "";
-    std::string out = "<div class=\"field-error\">\n<p>";
-    if (!error_->field.empty()) out += "<strong>" + esc(error_->field) + "</strong>: ";
-    out += esc(error_->message) + "</p>\n";
-    if (!error_->details.empty()) {
-      out += "<ul class=\"diagnostics\">\n";
-      for (const std::string& line : error_->details) out += "<li><code>" + esc(line) + "</code></li>\n";
-      out += "</ul>\n";
+  // The refusal at the top of the form: what was wrong, in words, with a
+  // link to the field, and any diagnostics.
+  void summary(Node form, const Meeting* meeting) const {
+    if (!error_) return;
+    Node block = form.add("div", {{"id", "form-error"}, {"class", "field-error"}, {"role", "alert"}});
+    Node line = block.add("p");
+    line.add("strong", {}, t(catalog_, "not_saved"));
+    line.text(" ");
+    if (!error_->field.empty()) {
+      line.add("a", {{"href", "#" + id_for(short_name(error_->field))}},
+               field_in_words(error_->field, meeting, catalog_));
+      line.text(": ");
     }
-    return out + "</div>\n";
+    line.text(error_->message);
+    if (!error_->details.empty()) {
+      Node list = block.add("ul", {{"class", "diagnostics"}});
+      for (const std::string& detail : error_->details) list.add("li").add("code", {}, detail);
+    }
   }
 
   std::string id_for(const std::string& name) const {
@@ -190,505 +190,1039 @@ class Fields {
     return id;
   }
 
-  std::string label(const std::string& name, const std::string& text) const {
-    return fmt::format("<label for=\"{}\">{}</label>", esc(id_for(name)), esc(text));
+  void input(Node parent, const std::string& name, const std::string& label, const std::string& current,
+             const std::string& type = "text", Attributes extra = {}) const {
+    Node p = parent.add("p", {{"class", "field"}});
+    p.add("label", {{"for", id_for(name)}}, catalog_.capitalize_first(label));
+    Attributes attributes{{"type", type}};
+    add_common(attributes, name);
+    attributes.push_back({"value", value(name, current)});
+    attributes.insert(attributes.end(), extra.begin(), extra.end());
+    p.add("input", attributes);
+    message(p, name);
   }
 
-  // Attributes every input gets: id, name, and aria-invalid when at fault.
-  std::string common(const std::string& name) const {
-    return fmt::format("id=\"{}\" name=\"{}\"{}", esc(id_for(name)), esc(name),
-                       invalid(name) ? " aria-invalid=\"true\" class=\"invalid\"" : "");
-  }
-
-  // <p><label/> <input/></p>. `extra`: more attributes, already escaped.
-  std::string input(const std::string& name, const std::string& text, const std::string& current,
-                    const std::string& type = "text", const std::string& extra = "") const {
-    return fmt::format("<p class=\"field\">{} <input type=\"{}\" {} value=\"{}\"{}/></p>\n", label(name, text), type,
-                       common(name), esc(value(name, current)), extra.empty() ? "" : " " + extra);
-  }
-
-  std::string textarea(const std::string& name, const std::string& text, const std::string& current, int rows,
-                       const std::string& extra = "") const {
+  void textarea(Node parent, const std::string& name, const std::string& label, const std::string& current, int rows,
+                Attributes extra = {}) const {
+    Node p = parent.add("p", {{"class", "field"}});
+    p.add("label", {{"for", id_for(name)}}, catalog_.capitalize_first(label));
+    Attributes attributes;
+    add_common(attributes, name);
+    attributes.push_back({"rows", std::to_string(rows)});
+    attributes.insert(attributes.end(), extra.begin(), extra.end());
     std::string shown = value(name, current);
     // HTML drops one newline right after <textarea>: give it one to drop.
     if (!shown.empty() && shown.front() == '\n') shown.insert(0, "\n");
-    return fmt::format("<p class=\"field\">{}<br/><textarea {} rows=\"{}\"{}>{}</textarea></p>\n", label(name, text),
-                       common(name), rows, extra.empty() ? "" : " " + extra, esc(shown));
+    p.add("textarea", attributes, shown);
+    message(p, name);
   }
 
-  struct Option {
-    std::string value;
-    std::string text;
-  };
-  std::string select(const std::string& name, const std::string& text, const std::vector<Option>& options,
-                     const std::string& current) const {
+  void select(Node parent, const std::string& name, const std::string& label, const std::vector<Option>& options,
+              const std::string& current) const {
+    Node p = parent.add("p", {{"class", "field"}});
+    p.add("label", {{"for", id_for(name)}}, catalog_.capitalize_first(label));
+    Attributes attributes;
+    add_common(attributes, name);
+    Node list = p.add("select", attributes);
     const std::string chosen = value(name, current);
-    std::string out = fmt::format("<p class=\"field\">{} <select {}>\n", label(name, text), common(name));
     for (const Option& option : options)
-      out += fmt::format("<option value=\"{}\"{}>{}</option>\n", esc(option.value),
-                         option.value == chosen ? " selected=\"selected\"" : "", esc(option.text));
-    return out + "</select></p>\n";
+      list.add("option", {{"value", option.value}, {"selected", option.value == chosen ? "selected" : ""}},
+               option.text);
+    message(p, name);
   }
 
  private:
+  // "items[1].annotation.fr" -> "annotation.fr": the form's name of a field at a path.
+  static std::string short_name(const std::string& field) {
+    const size_t bracket = field.rfind("].");
+    if (bracket != std::string::npos) return field.substr(bracket + 2);
+    for (const char* prefix : {"item.", "document.", "decision.", "meeting."})
+      if (field.rfind(prefix, 0) == 0) return field.substr(std::string(prefix).size());
+    return field;
+  }
+
+  void add_common(Attributes& attributes, const std::string& name) const {
+    attributes.push_back({"id", id_for(name)});
+    attributes.push_back({"name", name});
+    if (invalid(name)) {
+      attributes.push_back({"aria-invalid", "true"});
+      attributes.push_back({"class", "invalid"});
+      attributes.push_back({"aria-describedby", id_for(name) + "-message"});
+    }
+  }
+
+  void message(Node p, const std::string& name) const {
+    if (invalid(name)) p.add("span", {{"class", "field-message"}, {"id", id_for(name) + "-message"}}, error_->message);
+  }
+
   std::string form_id_;
+  const Catalog& catalog_;
   const FormError* error_ = nullptr;
 };
 
-std::vector<Fields::Option> kind_options() {
-  std::vector<Fields::Option> options;
-  for (const KindName& kind : kKinds) options.push_back({to_string(kind.kind), kind.name});
+std::vector<Option> kind_options(const Catalog& catalog) {
+  std::vector<Option> options;
+  for (ItemKind kind : kKinds) options.push_back({to_string(kind), kind_name(kind, catalog)});
   return options;
 }
 
-std::vector<Fields::Option> format_options(const Catalog& catalog) {
-  std::vector<Fields::Option> options;
-  for (MeetingFormat format : kFormats) options.push_back({to_string(format), format_name(format, catalog)});
+// Every item and sub-item as "2. Short title", the title cut by CSS where
+// the select is narrow; `prefix` goes before each ("Sub-item of").
+std::vector<Option> item_options(const Meeting& meeting, const std::string& lang, bool with_subitems) {
+  std::vector<Option> options;
+  for (const Item& item : meeting.items) {
+    const std::string key = item_key(item.number);
+    options.push_back({key, key + ". " + text_for(item.title, lang)});
+    if (with_subitems)
+      for (const Item& sub : item.subitems) {
+        const std::string sub_key = item_key(item.number, sub.number);
+        options.push_back({sub_key, sub_key + ". " + text_for(sub.title, lang)});
+      }
+  }
   return options;
 }
 
 // ---- The frame
 
-std::string editor_bar(const EditorUser* user, const std::string& trail) {
-  std::string out = "<header class=\"editor-bar\">\n<nav class=\"breadcrumbs\" aria-label=\"Editing\">";
-  out += "<a href=\"/edit/\">Meetings</a>" + trail + "</nav>\n";
-  if (user) {
-    out += fmt::format("<p class=\"account\">Logged in as <strong>{}</strong> ({})</p>\n", esc(user->name),
-                       esc(role_description(*user)));
-    out += "<form id=\"logout\" method=\"post\" action=\"/logout\">\n" + hidden("csrf", user->csrf_token) +
-           submit_button("Log out") + "</form>\n";
+struct Crumb {
+  std::string href;
+  std::string text;
+};
+
+void language_select(Node bar, const EditorUser& user, const Catalog& catalog) {
+  Node form = bar.add("form", {{"id", "ui-language"}, {"method", "get"}, {"action", user.path}, {"class", "ui-language"}});
+  for (const auto& [name, value] : user.query)
+    if (name != "lang" && name != "saved") hidden(form, name, value);
+  form.add("label", {{"for", "ui-language-lang"}}, t(catalog, "page_language"));
+  Node select = form.add("select", {{"id", "ui-language-lang"}, {"name", "lang"}});
+  for (const std::string& lang : Catalog::languages()) {
+    Attributes attributes{{"value", lang}, {"selected", lang == catalog.language() ? "selected" : ""}};
+    attributes.push_back({"lang", lang});
+    select.add("option", attributes, own_name(lang, catalog));
   }
-  return out + "</header>\n";
+  submit_button(form, t(catalog, "change_language"));
 }
 
-std::string meeting_trail(int64_t id, const std::string& symbol) {
-  return fmt::format(" › <a href=\"/edit/meetings/{}\"><span dir=\"ltr\">{}</span></a>", id, esc(symbol));
+void editor_bar(Node root, const EditorUser* user, const std::vector<Crumb>& trail, const Catalog& catalog) {
+  Node bar = root.add("header", {{"class", "editor-bar"}});
+  Node nav = bar.add("nav", {{"class", "breadcrumbs"}, {"aria-label", t(catalog, "breadcrumbs")}});
+  nav.add("a", {{"href", "/edit/"}}, t(catalog, "meetings"));
+  for (const Crumb& crumb : trail) {
+    nav.text(" › ");
+    nav.add("a", {{"href", crumb.href}}).add("bdi", {}, crumb.text);
+  }
+  if (user) {
+    language_select(bar, *user, catalog);
+    Node account = bar.add("p", {{"class", "account"}});
+    account.text(t(catalog, "logged_in_as") + " ");
+    account.add("strong", {}, user->name);
+    account.text(" (" + role_description(*user, catalog) + ")");
+    Node logout = bar.add("form", {{"id", "logout"}, {"method", "post"}, {"action", "/logout"}});
+    hidden(logout, "csrf", user->csrf_token);
+    submit_button(logout, t(catalog, "log_out"));
+  }
 }
 
-std::string editor_frame(const std::string& title, const EditorUser* user, const std::string& trail,
-                         const std::string& body, const Catalog& catalog) {
-  std::string html = editor_bar(user, trail) + body;
+std::string editor_frame(const std::string& title, Markup& page, const Catalog& catalog) {
   // Optional niceties; every page works without them.
-  html += "<script src=\"/assets/edit.js\" defer=\"defer\"></script>\n";
-  return render_page(PageFrame{catalog.language(), title, {}, std::move(html)}, catalog);
+  page.root().add("script", {{"src", "/assets/edit.js"}, {"defer", "defer"}});
+  return render_page(PageFrame{catalog.language(), title, {}, page.str()}, catalog);
 }
 
-// The top-of-page alert for a refused form, linking to the form.
-std::string form_error_alert(const std::optional<FormError>& error) {
-  if (!error) return "";
-  return fmt::format(
-      "<div id=\"form-error\" class=\"form-error\" role=\"alert\">\n<p>The change was not saved: {}{}</p>\n"
-      "<p><a href=\"#{}\">Back to the form</a></p>\n</div>\n",
-      error->field.empty() ? "" : "<strong>" + esc(error->field) + "</strong>: ", esc(error->message),
-      esc(error->form));
+std::vector<Crumb> meeting_trail(const store::MeetingSummary& record) {
+  return {{fmt::format("/edit/meetings/{}", record.id), record.symbol}};
 }
 
-std::string objection_line(const store::Objection& objection) {
-  return fmt::format("<p class=\"objection\"><strong>Silence broken by {} on {}:</strong> {}</p>\n", esc(objection.who),
-                     utc_time(objection.at), esc(objection.comment));
+// The forms that show their own refusal at their top (Fields::summary); the
+// others (moving, removing) are buttons, whose refusal the page's alert shows.
+bool has_summary(const std::string& form_id) {
+  for (const char* id : {"item-form", "add-item-form", "meeting-form", "add-document-form", "document-form",
+                         "add-decision-form", "format-form", "publish-form", "procedure-form", "organization-form"})
+    if (form_id == id) return true;
+  return false;
+}
+
+void notice_and_alert(Node root, const MeetingPageContext& context, const Catalog& catalog) {
+  if (!context.notice.empty()) root.add("p", {{"id", "saved"}, {"class", "saved"}, {"role", "status"}}, context.notice);
+  if (!context.error || has_summary(context.error->form)) return;
+  Node alert = root.add("div", {{"id", "form-error"}, {"class", "form-error"}, {"role", "alert"}});
+  Node line = alert.add("p");
+  line.text(t(catalog, "not_saved") + " ");
+  if (!context.error->field.empty())
+    line.add("strong", {}, field_in_words(context.error->field, context.meeting, catalog) + ":");
+  line.text(" " + context.error->message);
+  alert.add("p").add("a", {{"href", "#" + context.error->form}}, t(catalog, "back_to_form"));
+}
+
+void objection_line(Node parent, const store::Objection& objection, const Catalog& catalog) {
+  Node p = parent.add("p", {{"class", "objection"}});
+  Node strong = p.add("strong", {}, tf(catalog, "silence_broken_by", {{"who", objection.who}}) + " ");
+  utc_time(strong, objection.at);
+  strong.text(":");
+  p.text(" " + objection.comment);
 }
 
 // The organization of work as a table per day, as the public page shows it.
-void write_days(const Meeting& meeting, const Catalog& catalog, std::string& out) {
+void write_days(Node parent, const Meeting& meeting, const Catalog& catalog) {
   const AgendaLayout layout = lay_out_agenda(meeting, catalog);
   if (layout.days.empty()) {
-    out += "<p class=\"no-plan\">No meetings are planned.</p>\n";
+    parent.add("p", {{"class", "no-plan"}}, t(catalog, "no_plan"));
     return;
   }
-  std::string columns = "<th scope=\"col\">" + esc(catalog.text("web.time")) + "</th>";
-  for (size_t c = 1; c < layout.annex_columns.size(); ++c)
-    columns += "<th scope=\"col\">" + esc(layout.annex_columns[c]) + "</th>";
   for (const LaidOutDay& day : layout.days) {
-    out += fmt::format("<table class=\"day\">\n<caption>{}</caption>\n<thead><tr>{}</tr></thead>\n<tbody>\n",
-                       esc(day.heading), columns);
+    Node table = parent.add("table", {{"class", "day"}});
+    table.add("caption", {}, day.heading);
+    Node head = table.add("thead").add("tr");
+    head.add("th", {{"scope", "col"}}, catalog.text("web.time"));
+    for (size_t c = 1; c < layout.annex_columns.size(); ++c) head.add("th", {{"scope", "col"}}, layout.annex_columns[c]);
+    Node body = table.add("tbody");
     for (const LaidOutSlot& slot : day.slots) {
       if (slot.rows.empty()) {
-        out += fmt::format("<tr><th scope=\"row\">{}</th><td></td><td></td></tr>\n", esc(slot.time));
+        Node row = body.add("tr");
+        row.add("th", {{"scope", "row"}}, slot.time);
+        row.add("td");
+        row.add("td");
         continue;
       }
       for (size_t r = 0; r < slot.rows.size(); ++r) {
-        const LaidOutRow& row = slot.rows[r];
-        out += "<tr>";
-        if (r == 0) out += fmt::format("<th scope=\"row\" rowspan=\"{}\">{}</th>", slot.rows.size(), esc(slot.time));
-        out += fmt::format("<td class=\"item\">{}</td><td>{}", esc(row.item), esc(row.title));
-        if (row.continued) out += " <span class=\"continued\">" + esc(layout.continued) + "</span>";
-        out += "</td></tr>\n";
+        const LaidOutRow& laid = slot.rows[r];
+        Node row = body.add("tr");
+        if (r == 0) row.add("th", {{"scope", "row"}, {"rowspan", std::to_string(slot.rows.size())}}, slot.time);
+        row.add("td", {{"class", "item"}}, laid.item);
+        Node title = row.add("td", {}, laid.title);
+        if (laid.continued) {
+          title.text(" ");
+          title.add("span", {{"class", "continued"}}, layout.continued);
+        }
       }
     }
-    out += "</tbody>\n</table>\n";
   }
 }
 
-// The agenda as the public page shows it, in the catalog's language:
-// annotations rendered from their Markdown, for those who read and do not
-// edit. Texts the meeting lacks in that language are gaps in place, listed
-// first. `heading_offset` puts the agenda's title at h{1 + offset}.
-void write_rendered_agenda(const Meeting& meeting, int heading_offset, const Catalog& catalog, std::string& out) {
-  const AgendaLayout layout = lay_out_agenda(meeting, catalog);
-  if (!layout.missing.empty()) {
-    out += fmt::format("<div class=\"missing-texts\">\n<p>Not yet in {} (marked in place):</p>\n<ul>\n",
-                       esc(language_name(layout.language, catalog)));
-    for (size_t i = 0; i < layout.missing.size() && i < 20; ++i)
-      out += "<li><code>" + esc(layout.missing[i]) + "</code></li>\n";
-    if (layout.missing.size() > 20) out += fmt::format("<li>and {} more</li>\n", layout.missing.size() - 20);
-    out += "</ul>\n</div>\n";
+// The language a finding says a text is missing in, or "".
+std::string missing_language(const Finding& finding) { return finding.missing_text ? finding.language : ""; }
+
+// The texts the meeting lacks in `lang`, as the final check finds them: paths.
+std::vector<std::string> missing_texts(const Meeting& meeting, const std::string& lang) {
+  std::vector<std::string> paths;
+  for (const Finding& finding : check_meeting(meeting, CheckOptions{true}))
+    if (missing_language(finding) == lang) paths.push_back(finding.path);
+  return paths;
+}
+
+// What stops publication, each in words with a link to the page that fixes it.
+void write_blockers(Node parent, const MeetingPageContext& context, const Catalog& catalog) {
+  const Meeting& meeting = *context.meeting;
+  Node section = parent.add("section", {{"id", "blockers"}});
+  section.add("h2", {}, t(catalog, "blockers"));
+  std::vector<const Finding*> errors;
+  const std::vector<Finding> findings = check_meeting(meeting, CheckOptions{true});
+  for (const Finding& finding : findings)
+    if (finding.severity == Severity::error) errors.push_back(&finding);
+  if (errors.empty()) {
+    section.add("p", {{"class", "no-blockers"}}, t(catalog, "no_blockers"));
+    return;
   }
+  section.add("p", {}, tf(catalog, "blockers_count", {{"n", std::to_string(errors.size())}}));
+  Node list = section.add("ul", {{"class", "blockers"}});
+  for (const Finding* finding : errors) {
+    Node li = list.add("li");
+    li.add("a", {{"href", page_fixing(finding->path, context.record.id, &meeting)}},
+           field_in_words(finding->path, &meeting, catalog));
+    li.text(": ");
+    // The commonest finding, a text missing in a language, is said in the editor's language.
+    const std::string lang = missing_language(*finding);
+    li.text(lang.empty() ? finding->message
+                         : tf(catalog, "no_text_in", {{"language", language_in_words(lang, catalog)}}));
+  }
+}
+
+// The agenda as the public page shows it, in the catalog's language, for
+// those who read and do not edit; texts it lacks are listed first.
+void write_rendered_agenda(Node parent, const Meeting& meeting, int64_t meeting_id, int heading_offset,
+                           const Catalog& catalog) {
+  const AgendaLayout layout = lay_out_agenda(meeting, catalog);
+  const std::vector<std::string> missing = missing_texts(meeting, layout.language);
+  if (!missing.empty()) {
+    Node block = parent.add("div", {{"class", "missing-texts"}});
+    block.add("p", {}, tf(catalog, "missing_in", {{"language", language_in_words(layout.language, catalog)}}));
+    Node list = block.add("ul");
+    for (const std::string& path : missing) list.add("li", {}, field_in_words(path, &meeting, catalog));
+  }
+  (void)meeting_id;
   HtmlBodyOptions options;
   options.heading_offset = heading_offset;
   options.meeting_block = false;
   options.annex = false;  // the organization of work has its own tables
   options.xhtml = true;
-  out += fmt::format("<div class=\"agenda-text\" lang=\"{}\" dir=\"{}\">\n", esc(layout.language),
-                     layout.right_to_left ? "rtl" : "ltr");
-  out += valid_characters(render_html_body(layout, options)) + "</div>\n";
+  Node text = parent.add("div", {{"class", "agenda-text"}, {"lang", layout.language},
+                                 {"dir", layout.right_to_left ? "rtl" : "ltr"}});
+  text.markup(render_html_body(layout, options));
 }
 
-// ---- The meeting editor
+// Links to the draft as the public will see it, and its files.
+void write_previews(Node parent, const store::MeetingSummary& record, const Meeting& meeting, const Catalog& catalog) {
+  Node section = parent.add("section", {{"id", "previews"}});
+  section.add("h2", {}, t(catalog, "previews"));
+  section.add("p", {{"class", "hint"}}, tf(catalog, "previews_hint", {{"version", std::to_string(record.version)}}));
+  Node table = section.add("table", {{"class", "previews"}});
+  Node head = table.add("thead").add("tr");
+  head.add("th", {{"scope", "col"}}, t(catalog, "language_label"));
+  head.add("th", {{"scope", "col"}}, t(catalog, "page_label"));
+  head.add("th", {{"scope", "col"}}, catalog.text("web.download.pdf"));
+  head.add("th", {{"scope", "col"}}, catalog.text("web.download.docx"));
+  Node body = table.add("tbody");
+  const std::string base = fmt::format("/edit/meetings/{}", record.id);
+  const std::string stem = file_stem(meeting.document.symbol);
+  for (const std::string& lang : meeting.languages) {
+    Node row = body.add("tr");
+    row.add("th", {{"scope", "row"}, {"lang", lang}}, own_name(lang, catalog));
+    row.add("td").add("a", {{"class", "preview"}, {"href", base + "/preview/" + lang}, {"hreflang", lang}},
+                      t(catalog, "see_draft"));
+    row.add("td").add("a", {{"class", "draft-pdf"}, {"href", base + "/draft/" + stem + "." + lang + ".pdf"},
+                            {"type", "application/pdf"}},
+                      t(catalog, "draft_pdf"));
+    row.add("td").add("a", {{"class", "draft-docx"}, {"href", base + "/draft/" + stem + "." + lang + ".docx"}},
+                      t(catalog, "draft_docx"));
+  }
+}
 
-struct ItemPlace {
-  std::string key;         // "1 (b)"
-  std::string parent_key;  // "1" for a sub-item
-  int position = 0;        // 1-based among its siblings
-  int siblings = 0;
-};
+// ---- The meeting's pages
 
-void write_item_documents(const MeetingEditorView& view, const Item& item, const ItemPlace& place,
-                          const Catalog& catalog, std::string& out) {
-  const Meeting& meeting = *view.meeting;
-  const std::string slug = item_slug(place.key);
-  const std::string base = fmt::format("/edit/meetings/{}", view.record.id);
-  out += "<div class=\"item-documents\">\n<h4>Documents</h4>\n";
-  if (item.documents.empty()) {
-    out += item.no_documents ? "<p>No documents are planned.</p>\n" : "<p>No documents listed.</p>\n";
+// "/edit/meetings/7" + tail.
+std::string meeting_href(const MeetingPageContext& context, const std::string& tail = "") {
+  return fmt::format("/edit/meetings/{}{}", context.record.id, tail);
+}
+
+void write_status(Node parent, const MeetingPageContext& context, const std::vector<store::SilenceProcedure>& procedures,
+                  const Catalog& catalog) {
+  const store::MeetingSummary& record = context.record;
+  Node status = parent.add("p", {{"id", "status"}, {"class", "status"}});
+  status.text(t(catalog, "version") + " ");
+  status.add("strong", {}, std::to_string(record.version));
+  status.text(" · ");
+  if (record.published) {
+    status.text(t(catalog, "published_on") + " ");
+    utc_time(status, record.published_at);
+    status.text(" " + tf(catalog, "publication_number", {{"n", std::to_string(record.calendar_sequence)}}));
   } else {
-    out += "<ul class=\"documents\">\n";
-    for (const std::string& symbol : item.documents) {
-      out += fmt::format("<li><span class=\"symbol\" dir=\"ltr\">{}</span>", esc(symbol));
-      if (const Document* document = find_document(meeting, symbol); document && !document->title.empty())
-        out += " — " + esc(some_text(document->title));
-      out += "\n" + open_form({"", "remove-document inline", base + "/documents/remove",
-                               "Remove document " + symbol + " from the meeting?"},
-                              view.user, view.record.version);
-      out += hidden("symbol", symbol) + submit_button("Remove document", "remove") + "</form>\n</li>\n";
-    }
-    out += "</ul>\n";
+    status.add("strong", {}, t(catalog, "not_published"));
   }
-  const Fields fields(view.error, "add-document-" + slug);
-  const bool open = view.error && view.error->form == fields.form_id();
-  out += fmt::format("<details{}>\n<summary>Add a document to item {}</summary>\n", open ? " open=\"open\"" : "",
-                     esc(place.key));
-  out += open_form({fields.form_id(), "add-document", base + "/documents", ""}, view.user, view.record.version);
-  out += fields.error_block() + hidden("item", place.key);
-  out += fields.input("symbol", "Symbol", "", "text", "dir=\"ltr\" required=\"required\"");
-  for (const std::string& lang : meeting.languages)
-    out += fields.input("title." + lang, "Title — " + language_name(lang, catalog), "", "text", lang_attributes(lang));
-  out += submit_button("Add document") + "</form>\n</details>\n</div>\n";
+  status.text(" · " + catalog.format("web.format_in_force", {{"format", format_name(context.meeting->format, catalog)}}));
+  const auto open = std::count_if(procedures.begin(), procedures.end(), [](const store::SilenceProcedure& p) {
+    return p.status == store::ProcedureStatus::open;
+  });
+  status.text(" · " + tf(catalog, "open_procedures_count", {{"n", std::to_string(open)}}));
 }
 
-// An item as editors see it: its forms, its documents, its sub-items.
-// (Bureau members read the rendered agenda instead.)
-void write_item(const MeetingEditorView& view, const Item& item, const ItemPlace& place, const Catalog& catalog,
-                std::string& out) {
-  const Meeting& meeting = *view.meeting;
-  const std::string slug = item_slug(place.key);
-  const std::string base = fmt::format("/edit/meetings/{}/items/{}", view.record.id, slug);
-  out += fmt::format("<li id=\"item-section-{}\" class=\"item\">\n<h3>{}. {}</h3>\n", esc(slug), esc(place.key),
-                     esc(some_text(item.title)));
-  const Fields fields(view.error, "item-" + slug);
-  out += open_form({fields.form_id(), "item-editor", base, ""}, view.user, view.record.version);
-  out += fields.error_block();
-  out += "<fieldset class=\"titles\">\n<legend>Title</legend>\n";
-  for (const std::string& lang : meeting.languages) {
-    const std::string* title = text_in(item.title, lang);
-    out += fields.input("title." + lang, language_name(lang, catalog), title ? *title : "", "text",
-                        lang_attributes(lang));
-  }
-  out += "</fieldset>\n";
-  out += fields.select("kind", "Kind", kind_options(), to_string(item.kind));
-  if (item.subitems.empty())
-    out += fields.input("minutes", "Minutes (estimate for planning; empty: by its kind)",
-                        item.minutes ? std::to_string(*item.minutes) : "", "number", "min=\"1\"");
-  else
-    out += "<p class=\"hint\">The estimate is set on the sub-items.</p>\n";
-  out +=
-      "<fieldset class=\"annotations\">\n<legend>Annotation (Markdown: *emphasis*, **strong**, "
-      "[link](https://...), [^footnote], {{decision:id}}, {{opening}})</legend>\n";
-  for (const std::string& lang : meeting.languages) {
-    auto annotation = item.annotation.find(lang);
-    const std::string markdown = annotation == item.annotation.end() ? "" : write_rich_text(annotation->second);
-    out += fields.textarea("annotation." + lang, language_name(lang, catalog), markdown, 6, lang_attributes(lang));
-  }
-  out += "</fieldset>\n" + submit_button("Save item") + "</form>\n";
-
-  out += "<div class=\"item-actions\">\n";
-  if (place.position > 1)
-    out += open_form({"", "move-up inline", base + "/move", ""}, view.user, view.record.version) +
-           hidden("position", std::to_string(place.position - 1)) + submit_button("Move up") + "</form>\n";
-  if (place.position < place.siblings)
-    out += open_form({"", "move-down inline", base + "/move", ""}, view.user, view.record.version) +
-           hidden("position", std::to_string(place.position + 1)) + submit_button("Move down") + "</form>\n";
-  out += open_form({"", "remove-item inline", base + "/remove",
-                    "Remove item " + place.key + (item.subitems.empty() ? "" : " and its sub-items") + "?"},
-                   view.user, view.record.version) +
-         submit_button("Remove item", "remove") + "</form>\n";
-  out += "</div>\n";
-  write_item_documents(view, item, place, catalog, out);
-  if (!item.subitems.empty()) {
-    out += "<ol class=\"subitems\">\n";
-    const int count = static_cast<int>(item.subitems.size());
-    for (int i = 0; i < count; ++i) {
-      const Item& sub = item.subitems[static_cast<size_t>(i)];
-      write_item(view, sub, {item_key(item.number, sub.number), place.key, i + 1, count}, catalog, out);
-    }
-    out += "</ol>\n";
-  }
-  out += "</li>\n";
+void write_procedure_summary(Node list, const store::SilenceProcedure& procedure, const EditorUser& user,
+                             bool may_withdraw, const Catalog& catalog) {
+  Node li = list.add("li", {{"id", fmt::format("procedure-{}", procedure.id)},
+                            {"class", std::string("procedure status-") + store::to_string(procedure.status)}});
+  Node p = li.add("p");
+  p.add("a", {{"href", fmt::format("/edit/procedures/{}", procedure.id)}},
+        tf(catalog, "procedure_title", {{"n", std::to_string(procedure.id)}, {"subject", subject_name(procedure.subject, catalog)}}));
+  p.text(" — ");
+  p.add("strong", {}, status_name(procedure.status, catalog));
+  p.text("; " + t(catalog, "deadline") + " ");
+  utc_time(p, procedure.deadline);
+  p.text("; " + tf(catalog, "submitted_by", {{"who", procedure.submitted_by}}) + " ");
+  utc_time(p, procedure.submitted_at);
+  for (const store::Objection& objection : procedure.objections) objection_line(li, objection, catalog);
+  if (may_withdraw && procedure.status == store::ProcedureStatus::open)
+    button_form(li,
+                {"", "withdraw inline", fmt::format("/edit/procedures/{}/withdraw", procedure.id),
+                 tf(catalog, "confirm_withdraw", {{"n", std::to_string(procedure.id)}})},
+                user, 0, {}, t(catalog, "withdraw"));
 }
 
-void write_status(const MeetingEditorView& view, const Catalog& catalog, std::string& out) {
-  const store::MeetingSummary& record = view.record;
-  out += fmt::format("<p id=\"status\" class=\"status\">Version <strong>{}</strong> · ", record.version);
-  if (record.published)
-    out += fmt::format("published on {} (publication {})", utc_time(record.published_at), record.calendar_sequence);
+void write_procedures(Node parent, const MeetingPartView& view, const Catalog& catalog) {
+  Node section = parent.add("section", {{"id", "procedures"}});
+  section.add("h2", {}, t(catalog, "procedures"));
+  if (view.procedures.empty()) {
+    section.add("p", {}, t(catalog, "no_procedures"));
+    return;
+  }
+  Node list = section.add("ul", {{"class", "procedures"}});
+  for (const store::SilenceProcedure& procedure : view.procedures)
+    write_procedure_summary(list, procedure, view.context.user, view.context.may_edit, catalog);
+}
+
+// The items as a tree of links to their pages.
+void write_item_tree(Node parent, const MeetingPageContext& context, const Catalog& catalog) {
+  const Meeting& meeting = *context.meeting;
+  const std::string lang = first_language(meeting, catalog.language());
+  Node list = parent.add("ol", {{"id", "item-tree"}, {"class", "item-tree"}});
+  auto entry = [&](Node into, const Item& item, const std::string& key) {
+    Node li = into.add("li");
+    Node link = li.add("a", {{"class", "item-link"}, {"href", meeting_href(context, "/items/" + item_slug(key))}});
+    link.add("span", {{"class", "item-number"}}, key + ".");
+    link.text(" ");
+    link.add("span", {{"class", "item-title"}, {"lang", lang}}, text_for(item.title, lang));
+    return li;
+  };
+  for (const Item& item : meeting.items) {
+    Node li = entry(list, item, item_key(item.number));
+    if (item.subitems.empty()) continue;
+    Node sub = li.add("ol", {{"class", "subitems"}});
+    for (const Item& subitem : item.subitems) entry(sub, subitem, item_key(item.number, subitem.number));
+  }
+}
+
+void write_heading(Node parent, const MeetingPageContext& context, const Catalog& catalog) {
+  const Meeting& meeting = *context.meeting;
+  const std::string lang = first_language(meeting, catalog.language());
+  Node section = parent.add("section", {{"id", "heading"}});
+  section.add("h2", {}, t(catalog, "heading"));
+  Node list = section.add("dl", {{"class", "heading"}});
+  auto row = [&](const std::string& term, const std::string& value, Attributes attributes = {}) {
+    list.add("dt", {}, catalog.capitalize_first(term));
+    list.add("dd", attributes, value);
+  };
+  row(t(catalog, "field.document_symbol"), meeting.document.symbol, {{"dir", "ltr"}});
+  row(t(catalog, "field.document_distribution"), t(catalog, std::string("distribution.") + to_string(meeting.document.distribution)));
+  row(t(catalog, "field.document_issued"), is_valid(meeting.document.issued) ? catalog.date(meeting.document.issued, "dates.issue") : "");
+  row(t(catalog, "field.document_original_language"), language_in_words(meeting.document.original_language, catalog));
+  row(t(catalog, "field.body_name"), text_for(meeting.body.name, lang), {{"lang", lang}});
+  row(t(catalog, "dates"), catalog.date_range(meeting.start, meeting.end));
+  row(t(catalog, "field.meeting_city"), text_for(meeting.city, lang), {{"lang", lang}});
+  row(t(catalog, "field.meeting_venue"), text_for(meeting.venue, lang), {{"lang", lang}});
+  std::string languages;
+  for (const std::string& code : meeting.languages) languages += (languages.empty() ? "" : ", ") + language_in_words(code, catalog);
+  row(t(catalog, "field.meeting_languages"), languages);
+  if (context.may_edit)
+    section.add("p").add("a", {{"href", meeting_href(context, "/meeting")}}, t(catalog, "edit_meeting_data"));
+}
+
+// The pages of a meeting, as links.
+void write_page_links(Node parent, const MeetingPageContext& context, const Catalog& catalog) {
+  Node nav = parent.add("nav", {{"class", "meeting-pages"}, {"aria-label", t(catalog, "meeting_pages")}});
+  Node list = nav.add("ul");
+  std::vector<std::pair<std::string, std::string>> links;
+  if (context.may_edit)
+    links = {{"/meeting", "page.meeting_data"}, {"/items", "page.add_item"},   {"/documents", "page.documents"},
+             {"/footnotes", "page.footnotes"},  {"/decisions", "page.decisions"}, {"/organization", "page.organization"},
+             {"/publish", "page.publish"},      {"/bureau", "page.bureau"},       {"/audit", "page.audit"}};
   else
-    out += "<strong>not published</strong>";
-  out +=
-      fmt::format(" · {}</p>\n",
-                  esc(catalog.format("web.format_in_force", {{"format", format_name(view.meeting->format, catalog)}})));
-  if (!view.notice.empty())
-    out += fmt::format("<p id=\"saved\" class=\"saved\" role=\"status\">{}</p>\n", esc(view.notice));
-  out += form_error_alert(view.error);
+    links = {{"/organization", "page.organization"}, {"/audit", "page.audit"}};
+  for (const auto& [tail, key] : links) list.add("li").add("a", {{"href", meeting_href(context, tail)}}, t(catalog, key));
+  if (context.record.published) {
+    Node li = list.add("li", {{"class", "public-pages"}});
+    li.text(t(catalog, "public_page") + " ");
+    for (const std::string& lang : context.meeting->languages) {
+      li.add("a", {{"href", fmt::format("/{}/meetings/{}", lang, context.record.id)}, {"lang", lang}, {"hreflang", lang}},
+             own_name(lang, catalog));
+      li.text(" ");
+    }
+  }
+}
+
+void write_overview(Node root, const MeetingPartView& view, const Catalog& catalog) {
+  const MeetingPageContext& context = view.context;
+  const Meeting& meeting = *context.meeting;
+  Node h1 = root.add("h1");
+  h1.add("bdi", {}, context.record.symbol);
+  h1.text(" ");
+  h1.add("span", {{"class", "body-name"}}, text_for(meeting.body.name, first_language(meeting, catalog.language())));
+  write_status(root, context, view.procedures, catalog);
+  notice_and_alert(root, context, catalog);
   // The Bureau's last word stands out: the newest procedure's objections.
   if (!view.procedures.empty() && !view.procedures.front().objections.empty()) {
     const store::SilenceProcedure& latest = view.procedures.front();
-    out += "<div id=\"silence-broken\" class=\"silence-broken\" role=\"alert\">\n";
-    for (const store::Objection& objection : latest.objections) out += objection_line(objection);
-    out += fmt::format("<p><a href=\"/edit/procedures/{}\">Procedure {}: {}</a></p>\n</div>\n", latest.id, latest.id,
-                       esc(subject_name(latest.subject)));
+    Node block = root.add("div", {{"id", "silence-broken"}, {"class", "silence-broken"}, {"role", "alert"}});
+    for (const store::Objection& objection : latest.objections) objection_line(block, objection, catalog);
+    block.add("p").add("a", {{"href", fmt::format("/edit/procedures/{}", latest.id)}},
+                       tf(catalog, "procedure_title", {{"n", std::to_string(latest.id)}, {"subject", subject_name(latest.subject, catalog)}}));
   }
-
-  out += "<nav class=\"meeting-links\" aria-label=\"This meeting\">\n<ul>\n";
-  if (record.published) {
-    out += "<li>Public page:";
-    for (const std::string& lang : view.meeting->languages)
-      out += fmt::format(" <a href=\"/{0}/meetings/{1}\" lang=\"{0}\" hreflang=\"{0}\">{2}</a>", esc(lang), record.id,
-                         esc(language_name(lang, catalog)));
-    out += "</li>\n";
+  write_page_links(root, context, catalog);
+  Node columns = root.add("div", {{"class", "overview"}});
+  Node items = columns.add("section", {{"id", "items"}});
+  items.add("h2", {}, t(catalog, "items"));
+  write_item_tree(items, context, catalog);
+  if (context.may_edit) items.add("p").add("a", {{"href", meeting_href(context, "/items")}}, t(catalog, "page.add_item"));
+  Node side = columns.add("div", {{"class", "overview-side"}});
+  write_blockers(side, context, catalog);
+  write_previews(side, context.record, meeting, catalog);
+  write_heading(root, context, catalog);
+  write_procedures(root, view, catalog);
+  if (!context.may_edit) {
+    // Whoever cannot edit reads the agenda as it will be issued, not its Markdown.
+    Node agenda = root.add("section", {{"id", "agenda"}, {"class", "agenda-document"}});
+    agenda.add("p", {{"class", "hint"}}, tf(catalog, "draft_as_published", {{"version", std::to_string(context.record.version)}}));
+    write_rendered_agenda(agenda, meeting, context.record.id, 1, catalog);
   }
-  out += fmt::format("<li><a href=\"/edit/meetings/{}/audit\">Audit log</a></li>\n", record.id);
-  if (view.may_edit) {
-    for (const auto& [anchor, text] :
-         std::vector<std::pair<const char*, const char*>>{{"items", "Items"},
-                                                          {"add-item", "Add an item"},
-                                                          {"format", "Format"},
-                                                          {"publish", "Publish"},
-                                                          {"bureau", "Submit to the Bureau"},
-                                                          {"procedures", "Silence procedures"},
-                                                          {"meeting-data", "Meeting data"},
-                                                          {"decisions", "Decisions"}})
-      out += fmt::format("<li><a href=\"#{}\">{}</a></li>\n", anchor, text);
-  } else {
-    out += "<li><a href=\"#agenda\">Agenda</a></li>\n<li><a href=\"#procedures\">Silence procedures</a></li>\n";
-  }
-  out += "</ul>\n</nav>\n";
 }
 
-void write_meeting_form(const MeetingEditorView& view, const Catalog& catalog, std::string& out) {
-  const Meeting& meeting = *view.meeting;
-  const Fields fields(view.error, "meeting-form");
-  out += "<section id=\"meeting-data\">\n<h2>Meeting data</h2>\n";
-  out += open_form({fields.form_id(), "", fmt::format("/edit/meetings/{}/meeting", view.record.id), ""}, view.user,
-                   view.record.version);
-  out += fields.error_block();
+// The item, its place among its siblings, and its neighbours in agenda order.
+struct ItemPlace {
+  const Item* item = nullptr;
+  std::string key;
+  int position = 0;  // 1-based among its siblings
+  int siblings = 0;
+  std::string previous_key, next_key;
+};
+
+ItemPlace place_of(const Meeting& meeting, const std::string& key) {
+  ItemPlace place;
+  std::vector<std::string> order;
+  for (size_t i = 0; i < meeting.items.size(); ++i) {
+    const Item& item = meeting.items[i];
+    order.push_back(item_key(item.number));
+    if (order.back() == key)
+      place = {&item, key, static_cast<int>(i) + 1, static_cast<int>(meeting.items.size()), "", ""};
+    for (size_t j = 0; j < item.subitems.size(); ++j) {
+      order.push_back(item_key(item.number, item.subitems[j].number));
+      if (order.back() == key)
+        place = {&item.subitems[j], key, static_cast<int>(j) + 1, static_cast<int>(item.subitems.size()), "", ""};
+    }
+  }
+  auto at = std::find(order.begin(), order.end(), key);
+  if (at != order.end()) {
+    if (at != order.begin()) place.previous_key = *(at - 1);
+    if (at + 1 != order.end()) place.next_key = *(at + 1);
+  }
+  return place;
+}
+
+// The two languages shown side by side: the editor's (or the meeting's
+// first) and the one asked for, else the next one the meeting has.
+std::vector<std::string> side_by_side(const Meeting& meeting, const std::string& with, const Catalog& catalog) {
+  const std::string first = first_language(meeting, catalog.language());
+  std::string second;
+  for (const std::string& lang : meeting.languages)
+    if (lang == with && lang != first) second = lang;
+  if (second.empty() && with.empty())
+    for (const std::string& lang : meeting.languages)
+      if (lang != first && second.empty()) second = lang;
+  std::vector<std::string> out{first};
+  if (!second.empty()) out.push_back(second);
+  return out;
+}
+
+void write_item_page(Node root, const MeetingPartView& view, const Catalog& catalog) {
+  const MeetingPageContext& context = view.context;
+  const Meeting& meeting = *context.meeting;
+  const ItemPlace place = place_of(meeting, view.key);
+  if (!place.item) throw std::invalid_argument("render_meeting_part: no item " + view.key);
+  const Item& item = *place.item;
+  const std::string slug = item_slug(place.key);
+  const std::string base = meeting_href(context, "/items/" + slug);
+  // A refused form shows again the languages it sent.
+  std::string with = view.with;
+  if (with.empty() && context.error && context.error->form == "item-form")
+    for (const auto& [name, value] : context.error->values) {
+      const size_t dot = name.rfind('.');
+      const std::string lang = dot == std::string::npos ? "" : name.substr(dot + 1);
+      if (is_official_language(lang) && lang != first_language(meeting, catalog.language())) with = lang;
+    }
+  const std::vector<std::string> languages = side_by_side(meeting, with, catalog);
+
+  root.add("h1", {}, tf(catalog, "item_heading", {{"key", place.key}}) + " ")
+      .add("span", {{"class", "item-title"}, {"lang", languages[0]}}, text_for(item.title, languages[0]));
+  notice_and_alert(root, context, catalog);
+  Node neighbours = root.add("nav", {{"class", "neighbours"}, {"aria-label", t(catalog, "neighbours")}});
+  if (!place.previous_key.empty())
+    neighbours.add("a", {{"rel", "prev"}, {"href", meeting_href(context, "/items/" + item_slug(place.previous_key)) + (view.with.empty() ? "" : "?with=" + view.with)}},
+                   tf(catalog, "item_heading", {{"key", place.previous_key}}));
+  if (!place.next_key.empty())
+    neighbours.add("a", {{"rel", "next"}, {"href", meeting_href(context, "/items/" + item_slug(place.next_key)) + (view.with.empty() ? "" : "?with=" + view.with)}},
+                   tf(catalog, "item_heading", {{"key", place.next_key}}));
+
+  // The second language is the editor's choice: a GET form that shows the same page.
+  Node choose = root.add("form", {{"id", "with-language"}, {"method", "get"}, {"action", base}, {"class", "with-language"}});
+  choose.add("label", {{"for", "with-language-with"}}, t(catalog, "side_by_side_with"));
+  Node select = choose.add("select", {{"id", "with-language-with"}, {"name", "with"}});
+  for (const std::string& lang : meeting.languages)
+    if (lang != languages[0])
+      select.add("option", {{"value", lang}, {"lang", lang}, {"selected", languages.size() > 1 && lang == languages[1] ? "selected" : ""}},
+                 own_name(lang, catalog));
+  submit_button(choose, t(catalog, "show"));
+
+  if (context.may_edit) {
+    const Fields fields(context.error, "item-form", catalog);
+    Node form = open_form(root, {fields.form_id(), "item-editor", base, ""}, context.user, context.record.version);
+    if (!view.with.empty()) hidden(form, "with", view.with);
+    fields.summary(form, &meeting);
+    Node common = form.add("div", {{"class", "item-common"}});
+    fields.select(common, "kind", t(catalog, "kind_label"), kind_options(catalog), to_string(item.kind));
+    if (item.subitems.empty())
+      fields.input(common, "minutes", t(catalog, "minutes"), item.minutes ? std::to_string(*item.minutes) : "",
+                   "number", {{"min", "1"}});
+    else
+      common.add("p", {{"class", "hint"}}, t(catalog, "minutes_on_subitems"));
+    Node pair = form.add("div", {{"class", "side-by-side"}});
+    for (const std::string& lang : languages) {
+      Attributes attributes = lang_attributes(lang);
+      Node column = pair.add("div", {{"class", "language"}, {"lang", lang}, {"dir", lang == "ar" ? "rtl" : "ltr"}});
+      column.add("h2", {}, own_name(lang, catalog));
+      const std::string* title = text_in(item.title, lang);
+      fields.input(column, "title." + lang, t(catalog, "field.title"), title ? *title : "", "text", attributes);
+      auto annotation = item.annotation.find(lang);
+      fields.textarea(column, "annotation." + lang, t(catalog, "field.annotation"),
+                      annotation == item.annotation.end() ? "" : write_rich_text(annotation->second), 12, attributes);
+    }
+    form.add("p", {{"class", "hint"}}, t(catalog, "markdown_hint"));
+    submit_button(form, t(catalog, "save_item"));
+  }
+
+  if (!context.may_edit) {
+    // Who reads without editing reads the annotation as issued, on the overview.
+    Node texts = root.add("dl", {{"class", "texts"}});
+    for (const std::string& lang : languages) {
+      texts.add("dt", {}, own_name(lang, catalog));
+      texts.add("dd", lang_attributes(lang), text_for(item.title, lang));
+    }
+    root.add("p").add("a", {{"href", meeting_href(context) + "#agenda"}}, t(catalog, "read_agenda"));
+  }
+
+  Node documents = root.add("section", {{"id", "documents"}});
+  documents.add("h2", {}, t(catalog, "documents"));
+  if (item.documents.empty())
+    documents.add("p", {}, t(catalog, item.no_documents ? "no_documents_planned" : "no_documents_listed"));
+  Node list = documents.add("ul", {{"class", "documents"}});
+  for (const std::string& symbol : item.documents) {
+    Node li = list.add("li");
+    li.add("a", {{"href", meeting_href(context, "/document?symbol=" + url_encode(symbol))}}).add("bdi", {}, symbol);
+    if (const Document* document = find_document(meeting, symbol))
+      for (const std::string& lang : languages)
+        if (const std::string* title = text_in(document->title, lang)) {
+          li.text(" — ");
+          li.add("span", {{"lang", lang}}, *title);
+        }
+  }
+  if (context.may_edit)
+    documents.add("p").add("a", {{"href", meeting_href(context, "/documents?item=" + slug)}},
+                           tf(catalog, "add_document_to", {{"key", place.key}}));
+
+  if (!item.subitems.empty()) {
+    Node subs = root.add("section", {{"id", "subitems"}});
+    subs.add("h2", {}, t(catalog, "subitems"));
+    Node sub_list = subs.add("ul");
+    for (const Item& sub : item.subitems) {
+      const std::string key = item_key(item.number, sub.number);
+      sub_list.add("li").add("a", {{"href", meeting_href(context, "/items/" + item_slug(key))}},
+                            key + ". " + text_for(sub.title, languages[0]));
+    }
+  }
+
+  if (context.may_edit) {
+    Node actions = root.add("div", {{"class", "item-actions"}});
+    if (place.position > 1)
+      button_form(actions, {"", "move-up inline", base + "/move", ""}, context.user, context.record.version,
+                  {{"position", std::to_string(place.position - 1)}}, t(catalog, "move_up"));
+    if (place.position < place.siblings)
+      button_form(actions, {"", "move-down inline", base + "/move", ""}, context.user, context.record.version,
+                  {{"position", std::to_string(place.position + 1)}}, t(catalog, "move_down"));
+    button_form(actions,
+                {"", "remove-item inline", base + "/remove",
+                 tf(catalog, item.subitems.empty() ? "confirm_remove_item" : "confirm_remove_item_and_subitems",
+                    {{"key", place.key}})},
+                context.user, context.record.version, {}, t(catalog, "remove_item"), "remove");
+  }
+}
+
+void write_add_item_page(Node root, const MeetingPartView& view, const Catalog& catalog) {
+  const MeetingPageContext& context = view.context;
+  const Meeting& meeting = *context.meeting;
+  root.add("h1", {}, t(catalog, "page.add_item"));
+  notice_and_alert(root, context, catalog);
+  Node columns = root.add("div", {{"class", "overview"}});
+  Node tree = columns.add("section", {{"id", "items"}});
+  tree.add("h2", {}, t(catalog, "items"));
+  write_item_tree(tree, context, catalog);
+  const Fields fields(context.error, "add-item-form", catalog);
+  Node form = open_form(columns, {fields.form_id(), "", meeting_href(context, "/items"), ""}, context.user,
+                        context.record.version);
+  fields.summary(form, &meeting);
+  for (const std::string& lang : meeting.languages)
+    fields.input(form, "title." + lang, tf(catalog, "title_in", {{"language", language_in_words(lang, catalog)}}), "", "text",
+                 lang_attributes(lang));
+  fields.select(form, "kind", t(catalog, "kind_label"), kind_options(catalog), to_string(ItemKind::substantive));
+  std::vector<Option> parents{{"", t(catalog, "top_level")}};
+  for (const Option& option : item_options(meeting, first_language(meeting, catalog.language()), false))
+    parents.push_back({option.value, tf(catalog, "subitem_of", {{"item", option.text}})});
+  fields.select(form, "parent", t(catalog, "where"), parents, "");
+  fields.input(form, "position", t(catalog, "position"), "", "number", {{"min", "1"}});
+  submit_button(form, t(catalog, "add_item"));
+}
+
+void write_meeting_data_page(Node root, const MeetingPartView& view, const Catalog& catalog) {
+  const MeetingPageContext& context = view.context;
+  const Meeting& meeting = *context.meeting;
+  root.add("h1", {}, t(catalog, "page.meeting_data"));
+  notice_and_alert(root, context, catalog);
+  write_heading(root, context, catalog);
+  root.add("p", {{"class", "hint"}}, t(catalog, "heading_not_editable"));
+  const Fields fields(context.error, "meeting-form", catalog);
+  Node form = open_form(root, {fields.form_id(), "", meeting_href(context, "/meeting"), ""}, context.user,
+                        context.record.version);
+  fields.summary(form, &meeting);
+  Node dates = form.add("div", {{"class", "dates"}});
+  fields.input(dates, "start", t(catalog, "field.meeting_start"), to_iso(meeting.start), "date", {{"required", "required"}});
+  fields.input(dates, "end", t(catalog, "field.meeting_end"), to_iso(meeting.end), "date", {{"required", "required"}});
+  form.add("p", {{"class", "hint"}}, t(catalog, "dates_hint"));
+  Node grid = form.add("div", {{"class", "languages-grid"}});
   for (const std::string& lang : meeting.languages) {
-    out += fmt::format("<fieldset class=\"language\">\n<legend {}>{}</legend>\n", lang_attributes(lang),
-                       esc(language_name(lang, catalog)));
+    Node set = grid.add("fieldset", {{"class", "language"}});
+    set.add("legend", lang_attributes(lang), own_name(lang, catalog));
     auto current = [&](const LangText& text) {
       const std::string* found = text_in(text, lang);
       return found ? *found : std::string();
     };
-    out += fields.input("title." + lang, "Title of the meeting (optional)", current(meeting.title), "text",
-                        lang_attributes(lang));
-    out += fields.input("city." + lang, "City", current(meeting.city), "text", lang_attributes(lang));
-    out += fields.input("venue." + lang, "Venue", current(meeting.venue), "text", lang_attributes(lang));
-    out += "</fieldset>\n";
+    fields.input(set, "title." + lang, t(catalog, "field.meeting_title"), current(meeting.title), "text", lang_attributes(lang));
+    fields.input(set, "city." + lang, t(catalog, "field.meeting_city"), current(meeting.city), "text", lang_attributes(lang));
+    fields.input(set, "venue." + lang, t(catalog, "field.meeting_venue"), current(meeting.venue), "text", lang_attributes(lang));
   }
-  out += fields.input("start", "First day", to_iso(meeting.start), "date", "required=\"required\"");
-  out += fields.input("end", "Last day", to_iso(meeting.end), "date", "required=\"required\"");
-  out +=
-      "<p class=\"hint\">Changing the dates moves the organization of work by as many days; "
-      "preview the format again if meetings fall outside the new dates.</p>\n";
-  out += submit_button("Save meeting data") + "</form>\n</section>\n";
+  submit_button(form, t(catalog, "save_meeting_data"));
 }
 
-void write_add_item(const MeetingEditorView& view, const Catalog& catalog, std::string& out) {
-  const Meeting& meeting = *view.meeting;
-  const Fields fields(view.error, "add-item-form");
-  out += "<section id=\"add-item\">\n<h2>Add an item</h2>\n";
-  out += open_form({fields.form_id(), "", fmt::format("/edit/meetings/{}/items", view.record.id), ""}, view.user,
-                   view.record.version);
-  out += fields.error_block();
-  for (const std::string& lang : meeting.languages)
-    out += fields.input("title." + lang, "Title — " + language_name(lang, catalog), "", "text", lang_attributes(lang));
-  out += fields.select("kind", "Kind", kind_options(), to_string(ItemKind::substantive));
-  std::vector<Fields::Option> parents{{"", "Top level"}};
-  for (const Item& item : meeting.items)
-    parents.push_back({item_key(item.number), "Sub-item of " + item_key(item.number) + ". " + some_text(item.title)});
-  out += fields.select("parent", "Where", parents, "");
-  out += fields.input("position", "Position (empty: at the end)", "", "number", "min=\"1\"");
-  out += submit_button("Add item") + "</form>\n</section>\n";
-}
-
-void write_decisions(const MeetingEditorView& view, const Catalog& catalog, std::string& out) {
-  const Meeting& meeting = *view.meeting;
-  const std::string base = fmt::format("/edit/meetings/{}/decisions", view.record.id);
-  out += "<section id=\"decisions-section\">\n<h2 id=\"decisions-heading\">Decisions</h2>\n";
-  if (meeting.decisions.empty()) out += "<p>No decisions are recorded.</p>\n";
-  out += "<ul id=\"decisions\" class=\"decisions\">\n";
-  for (const Decision& decision : meeting.decisions) {
-    out +=
-        fmt::format("<li><code>{}</code> {} ({}): {} — {}\n", esc(decision.id), esc(to_iso(decision.date)),
-                    esc(to_string(decision.procedure)), esc(some_text(decision.by)), esc(some_text(decision.approved)));
-    if (view.may_edit)
-      out += open_form({"", "remove-decision inline", base + "/" + decision.id + "/remove",
-                        "Remove decision " + decision.id + "?"},
-                       view.user, view.record.version) +
-             submit_button("Remove decision", "remove") + "</form>\n";
-    out += "</li>\n";
-  }
-  out += "</ul>\n";
-  if (view.may_edit) {
-    const Fields fields(view.error, "add-decision-form");
-    const bool open = view.error && view.error->form == fields.form_id();
-    out += fmt::format("<details{}>\n<summary>Add a decision</summary>\n", open ? " open=\"open\"" : "");
-    out += open_form({fields.form_id(), "", base, ""}, view.user, view.record.version) + fields.error_block();
-    out += fields.input("id", "Id (letters, digits, - and _; annotations cite it as {{decision:id}})", "", "text",
-                        "dir=\"ltr\" required=\"required\"");
-    out += fields.input("date", "Date", "", "date", "required=\"required\"");
-    out += fields.select("procedure", "Procedure", {{"silence", "silence procedure"}, {"meeting", "at a meeting"}},
-                         "silence");
-    for (const std::string& lang : meeting.languages) {
-      out += fields.input("by." + lang, "By — " + language_name(lang, catalog), "", "text", lang_attributes(lang));
-      out += fields.input("approved." + lang, "Approved — " + language_name(lang, catalog), "", "text",
-                          lang_attributes(lang));
+// The items that list a document, as links.
+void write_listed_under(Node parent, const MeetingPageContext& context, const std::string& symbol, const Catalog& catalog) {
+  Node p = parent.add("p", {{"class", "listed-under"}});
+  p.text(t(catalog, "listed_under") + " ");
+  bool any = false;
+  for (const auto& [key, item] : schedulable_items(*context.meeting))
+    if (std::find(item->documents.begin(), item->documents.end(), symbol) != item->documents.end()) {
+      p.add("a", {{"href", meeting_href(context, "/items/" + item_slug(key))}}, key);
+      p.text(" ");
+      any = true;
     }
-    out += submit_button("Add decision") + "</form>\n</details>\n";
+  for (const Item& item : context.meeting->items)
+    if (!item.subitems.empty() && std::find(item.documents.begin(), item.documents.end(), symbol) != item.documents.end()) {
+      p.add("a", {{"href", meeting_href(context, "/items/" + item_slug(item_key(item.number)))}}, item_key(item.number));
+      any = true;
+    }
+  if (!any) p.text(t(catalog, "no_item"));
+}
+
+void write_documents_page(Node root, const MeetingPartView& view, const Catalog& catalog) {
+  const MeetingPageContext& context = view.context;
+  const Meeting& meeting = *context.meeting;
+  const std::string lang = first_language(meeting, catalog.language());
+  root.add("h1", {}, t(catalog, "page.documents"));
+  notice_and_alert(root, context, catalog);
+  if (meeting.documents.empty()) root.add("p", {}, t(catalog, "no_documents_declared"));
+  Node list = root.add("ul", {{"id", "document-list"}, {"class", "document-list"}});
+  for (const Document& document : meeting.documents) {
+    Node li = list.add("li");
+    li.add("a", {{"href", meeting_href(context, "/document?symbol=" + url_encode(document.symbol))}})
+        .add("bdi", {}, document.symbol);
+    const std::string title = text_for(document.title, lang);
+    if (!title.empty()) li.text(" — " + title);
   }
-  out += "</section>\n";
-}
-
-void write_format_form(const MeetingEditorView& view, const Catalog& catalog, std::string& out) {
-  const Fields fields(view.error, "format-form");
-  out += "<section id=\"format\">\n<h2>Format</h2>\n";
-  out += "<p>Choose a format to see the organization of work planned for it, and what moves, before saving.</p>\n";
-  out += open_form({fields.form_id(), "", fmt::format("/edit/meetings/{}/plan", view.record.id), ""}, view.user,
-                   view.record.version);
-  out += fields.error_block();
-  out += fields.select("format", "Format", format_options(catalog), to_string(view.meeting->format));
-  out += submit_button("Preview") + "</form>\n</section>\n";
-}
-
-void write_publish_form(const MeetingEditorView& view, const Catalog& catalog, std::string& out) {
-  const Meeting& meeting = *view.meeting;
-  const Fields fields(view.error, "publish-form");
-  out += "<section id=\"publish\">\n<h2>Publish</h2>\n";
-  std::vector<const Finding*> blocking;
-  const std::vector<Finding> findings = check_meeting(meeting, CheckOptions{true});
-  for (const Finding& finding : findings)
-    if (finding.severity == Severity::error) blocking.push_back(&finding);
-  if (!blocking.empty()) {
-    out +=
-        "<div class=\"final-check\">\n<p>The meeting cannot be published until these are fixed "
-        "(<code>plenary check --final</code>):</p>\n<ul>\n";
-    for (size_t i = 0; i < blocking.size() && i < 20; ++i)
-      out += fmt::format("<li><code>{}</code>: {}</li>\n", esc(blocking[i]->path), esc(blocking[i]->message));
-    if (blocking.size() > 20) out += fmt::format("<li>and {} more</li>\n", blocking.size() - 20);
-    out += "</ul>\n</div>\n";
+  if (!context.may_edit) return;
+  const Fields fields(context.error, "add-document-form", catalog);
+  Node section = root.add("section", {{"id", "add-document"}});
+  section.add("h2", {}, t(catalog, "add_document"));
+  Node form = open_form(section, {fields.form_id(), "", meeting_href(context, "/documents"), ""}, context.user,
+                        context.record.version);
+  fields.summary(form, &meeting);
+  fields.input(form, "symbol", t(catalog, "field.symbol"), "", "text", {{"dir", "ltr"}, {"required", "required"}});
+  std::string chosen;
+  if (std::optional<std::string> key = parse_item_key(view.key)) chosen = *key;
+  fields.select(form, "item", t(catalog, "listed_under_item"), item_options(meeting, lang, true), chosen);
+  Node grid = form.add("div", {{"class", "languages-grid"}});
+  for (const std::string& code : meeting.languages) {
+    Node set = grid.add("fieldset", {{"class", "language"}});
+    set.add("legend", lang_attributes(code), own_name(code, catalog));
+    fields.input(set, "title." + code, t(catalog, "field.title"), "", "text", lang_attributes(code));
+    fields.textarea(set, "description." + code, t(catalog, "field.description"), "", 3, lang_attributes(code));
   }
-  out += open_form({fields.form_id(), "", fmt::format("/edit/meetings/{}/publish", view.record.id), ""}, view.user,
-                   view.record.version);
-  out += fields.error_block();
-  out +=
-      "<p class=\"hint\">An update notice is optional: it tells the public what changed, in each language. "
-      "Leave a language empty for no notice in it.</p>\n";
-  for (const std::string& lang : meeting.languages)
-    out += fields.textarea("notice." + lang, "Update notice — " + language_name(lang, catalog), "", 3,
-                           lang_attributes(lang));
-  out += submit_button("Publish") + "</form>\n</section>\n";
+  form.add("p", {{"class", "hint"}}, t(catalog, "description_hint"));
+  submit_button(form, t(catalog, "add_document"));
 }
 
-void write_bureau_form(const MeetingEditorView& view, const Catalog& catalog, std::string& out) {
-  const Meeting& meeting = *view.meeting;
-  const Fields fields(view.error, "procedure-form");
-  out += "<section id=\"bureau\">\n<h2>Submit to the Bureau (silence procedure)</h2>\n";
-  out +=
-      "<p>The Bureau is sent the meeting as it is now. Silence until the deadline approves it; "
-      "one objection stops it.</p>\n";
-  out += open_form({fields.form_id(), "", fmt::format("/edit/meetings/{}/procedures", view.record.id), ""}, view.user,
-                   view.record.version);
-  out += fields.error_block();
-  out += fields.select("subject", "What is to be approved",
-                       {{"organization", subject_name(store::ProcedureSubject::organization)},
-                        {"calendar", subject_name(store::ProcedureSubject::calendar)},
-                        {"topics", subject_name(store::ProcedureSubject::topics)}},
-                       "organization");
-  out += fields.textarea("description", "What is proposed, for the Bureau", "", 4, "required=\"required\"");
-  out += fields.input("deadline", "Deadline (UTC: the time is read as Coordinated Universal Time, not local time)", "",
-                      "datetime-local", "required=\"required\"");
-  // By default the Bureau that decided last by silence decides again.
-  LangText by;
-  for (const Decision& decision : meeting.decisions)
-    if (decision.procedure == Procedure::silence) by = decision.by;
+void write_document_page(Node root, const MeetingPartView& view, const Catalog& catalog) {
+  const MeetingPageContext& context = view.context;
+  const Meeting& meeting = *context.meeting;
+  const Document* document = find_document(meeting, view.key);
+  if (!document) throw std::invalid_argument("render_meeting_part: no document " + view.key);
+  root.add("h1", {}, tf(catalog, "document_heading", {{"symbol", document->symbol}}));
+  notice_and_alert(root, context, catalog);
+  write_listed_under(root, context, document->symbol, catalog);
+  Node descriptions = root.add("section", {{"id", "description"}});
+  descriptions.add("h2", {}, t(catalog, "field.description"));
+  Node list = descriptions.add("dl", {{"class", "texts"}});
   for (const std::string& lang : meeting.languages) {
-    out += fmt::format("<fieldset class=\"language\">\n<legend {}>{}</legend>\n", lang_attributes(lang),
-                       esc(language_name(lang, catalog)));
-    const std::string* who = text_in(by, lang);
-    out += fields.input("by." + lang, "Approved by", who ? *who : "", "text", lang_attributes(lang));
-    out += fields.textarea("approved." + lang, "What is approved (as the decision will say it)", "", 2,
-                           lang_attributes(lang));
-    out += "</fieldset>\n";
+    list.add("dt", {}, own_name(lang, catalog));
+    const std::string* text = text_in(document->description, lang);
+    list.add("dd", lang_attributes(lang), text ? *text : t(catalog, "no_text"));
   }
-  std::vector<Fields::Option> items{{"", "The adoption of the agenda (the default)"}};
-  for (const Item& item : meeting.items) {
-    items.push_back({item_key(item.number), item_key(item.number) + ". " + some_text(item.title)});
-    for (const Item& sub : item.subitems)
-      items.push_back(
-          {item_key(item.number, sub.number), item_key(item.number, sub.number) + ". " + some_text(sub.title)});
+  descriptions.add("p", {{"class", "hint"}}, t(catalog, "description_not_editable"));
+  if (!context.may_edit) return;
+  const Fields fields(context.error, "document-form", catalog);
+  Node form = open_form(root, {fields.form_id(), "", meeting_href(context, "/document"), ""}, context.user,
+                        context.record.version);
+  hidden(form, "symbol", document->symbol);
+  fields.summary(form, &meeting);
+  Node grid = form.add("div", {{"class", "languages-grid"}});
+  for (const std::string& lang : meeting.languages) {
+    const std::string* title = text_in(document->title, lang);
+    fields.input(grid, "title." + lang, tf(catalog, "title_in", {{"language", language_in_words(lang, catalog)}}),
+                 title ? *title : "", "text", lang_attributes(lang));
   }
-  out += fields.select("item", "The item whose annotation will cite the decision", items, "");
-  out += submit_button("Submit to the Bureau") + "</form>\n</section>\n";
+  submit_button(form, t(catalog, "save_document"));
+  button_form(root,
+              {"", "remove-document", meeting_href(context, "/documents/remove"),
+               tf(catalog, "confirm_remove_document", {{"symbol", document->symbol}})},
+              context.user, context.record.version, {{"symbol", document->symbol}}, t(catalog, "remove_document"),
+              "remove");
 }
 
-void write_procedure_summary(const store::SilenceProcedure& procedure, const EditorUser& user, bool may_withdraw,
-                             std::string& out) {
-  out += fmt::format("<li id=\"procedure-{}\" class=\"procedure status-{}\">\n", procedure.id,
-                     store::to_string(procedure.status));
-  out += fmt::format(
-      "<p><a href=\"/edit/procedures/{}\">Procedure {}: {}</a> — <strong>{}</strong>; deadline {}; submitted by {} "
-      "on {} (version {})</p>\n",
-      procedure.id, procedure.id, esc(subject_name(procedure.subject)), esc(status_name(procedure.status)),
-      utc_time(procedure.deadline), esc(procedure.submitted_by), utc_time(procedure.submitted_at),
-      procedure.based_on_version);
-  for (const store::Objection& objection : procedure.objections) out += objection_line(objection);
-  if (may_withdraw && procedure.status == store::ProcedureStatus::open)
-    out += open_form({"", "withdraw inline", fmt::format("/edit/procedures/{}/withdraw", procedure.id),
-                      "Withdraw procedure " + std::to_string(procedure.id) + "?"},
-                     user, 0) +
-           submit_button("Withdraw") + "</form>\n";
-  out += "</li>\n";
+// Whether the inlines call the footnote or decision `target`.
+bool calls(const std::vector<Inline>& inlines, InlineKind kind, const std::string& target) {
+  for (const Inline& in : inlines)
+    if ((in.kind == kind && in.target == target) || calls(in.children, kind, target)) return true;
+  return false;
 }
 
-void write_procedures(const MeetingEditorView& view, std::string& out) {
-  out += "<section id=\"procedures\">\n<h2>Silence procedures</h2>\n";
-  if (view.procedures.empty()) {
-    out += "<p>None yet.</p>\n";
-  } else {
-    out += "<ul class=\"procedures\">\n";
-    for (const store::SilenceProcedure& procedure : view.procedures)
-      write_procedure_summary(procedure, view.user, view.may_edit, out);
-    out += "</ul>\n";
+// The items whose annotation calls the footnote or decision, as links.
+void write_called_from(Node parent, const MeetingPageContext& context, InlineKind kind, const std::string& target,
+                       const Catalog& catalog) {
+  Node p = parent.add("p", {{"class", "called-from"}});
+  p.text(t(catalog, "called_from") + " ");
+  bool any = false;
+  std::function<void(const Item&, const std::string&)> visit = [&](const Item& item, const std::string& key) {
+    bool here = false;
+    for (const auto& [lang, text] : item.annotation)
+      for (const Paragraph& paragraph : text) here = here || calls(paragraph.content, kind, target);
+    if (here) {
+      p.add("a", {{"href", meeting_href(context, "/items/" + item_slug(key))}}, key);
+      p.text(" ");
+      any = true;
+    }
+  };
+  for (const Item& item : context.meeting->items) {
+    visit(item, item_key(item.number));
+    for (const Item& sub : item.subitems) visit(sub, item_key(item.number, sub.number));
   }
-  out += "</section>\n";
+  if (!any) p.text(t(catalog, "no_item"));
+}
+
+void write_footnotes_page(Node root, const MeetingPartView& view, const Catalog& catalog) {
+  const MeetingPageContext& context = view.context;
+  root.add("h1", {}, t(catalog, "page.footnotes"));
+  if (context.meeting->footnotes.empty()) root.add("p", {}, t(catalog, "no_footnotes"));
+  Node list = root.add("ul", {{"id", "footnote-list"}});
+  for (const Footnote& footnote : context.meeting->footnotes)
+    list.add("li").add("a", {{"href", meeting_href(context, "/footnotes/" + url_encode(footnote.id))}},
+                       tf(catalog, "footnote_named", {{"id", footnote.id}}));
+  root.add("p", {{"class", "hint"}}, t(catalog, "footnotes_not_editable"));
+}
+
+void write_footnote_page(Node root, const MeetingPartView& view, const Catalog& catalog) {
+  const MeetingPageContext& context = view.context;
+  const Footnote* footnote = find_footnote(*context.meeting, view.key);
+  if (!footnote) throw std::invalid_argument("render_meeting_part: no footnote " + view.key);
+  root.add("h1", {}, tf(catalog, "footnote_named", {{"id", footnote->id}}));
+  write_called_from(root, context, InlineKind::footnote_ref, footnote->id, catalog);
+  root.add("p", {{"class", "hint"}}, tf(catalog, "footnote_call", {{"call", "[^" + footnote->id + "]"}}));
+  Node list = root.add("dl", {{"class", "texts"}});
+  for (const std::string& lang : context.meeting->languages) {
+    list.add("dt", {}, own_name(lang, catalog));
+    auto text = footnote->text.find(lang);
+    Attributes attributes = lang_attributes(lang);
+    attributes.push_back({"class", "footnote-text"});
+    list.add("dd", attributes, text == footnote->text.end() ? t(catalog, "no_text") : write_rich_text(text->second));
+  }
+  root.add("p", {{"class", "hint"}}, t(catalog, "footnotes_not_editable"));
+}
+
+std::string decision_line(const Decision& decision, const std::string& lang, const Catalog& catalog) {
+  return decision_sentence(decision, text_for(decision.by, lang), text_for(decision.approved, lang), catalog);
+}
+
+void write_decisions_page(Node root, const MeetingPartView& view, const Catalog& catalog) {
+  const MeetingPageContext& context = view.context;
+  const Meeting& meeting = *context.meeting;
+  const std::string lang = first_language(meeting, catalog.language());
+  root.add("h1", {}, t(catalog, "page.decisions"));
+  notice_and_alert(root, context, catalog);
+  if (meeting.decisions.empty()) root.add("p", {}, t(catalog, "no_decisions"));
+  Node list = root.add("ul", {{"id", "decisions"}, {"class", "decisions"}});
+  for (const Decision& decision : meeting.decisions)
+    list.add("li").add("a", {{"href", meeting_href(context, "/decisions/" + url_encode(decision.id))}},
+                       decision_line(decision, lang, catalog));
+  if (!context.may_edit) return;
+  const Fields fields(context.error, "add-decision-form", catalog);
+  Node section = root.add("section", {{"id", "add-decision"}});
+  section.add("h2", {}, t(catalog, "add_decision"));
+  Node form = open_form(section, {fields.form_id(), "", meeting_href(context, "/decisions"), ""}, context.user,
+                        context.record.version);
+  fields.summary(form, &meeting);
+  fields.input(form, "id", t(catalog, "decision_id"), "", "text", {{"dir", "ltr"}, {"required", "required"}});
+  fields.input(form, "date", t(catalog, "field.date"), "", "date", {{"required", "required"}});
+  fields.select(form, "procedure", t(catalog, "field.procedure"),
+                {{"silence", t(catalog, "procedure.silence")}, {"meeting", t(catalog, "procedure.meeting")}}, "silence");
+  Node grid = form.add("div", {{"class", "languages-grid"}});
+  for (const std::string& code : meeting.languages) {
+    Node set = grid.add("fieldset", {{"class", "language"}});
+    set.add("legend", lang_attributes(code), own_name(code, catalog));
+    fields.input(set, "by." + code, t(catalog, "field.by"), "", "text", lang_attributes(code));
+    fields.input(set, "approved." + code, t(catalog, "field.approved"), "", "text", lang_attributes(code));
+  }
+  submit_button(form, t(catalog, "add_decision"));
+}
+
+void write_decision_page(Node root, const MeetingPartView& view, const Catalog& catalog) {
+  const MeetingPageContext& context = view.context;
+  const Meeting& meeting = *context.meeting;
+  const Decision* decision = find_decision(meeting, view.key);
+  if (!decision) throw std::invalid_argument("render_meeting_part: no decision " + view.key);
+  root.add("h1", {}, tf(catalog, "decision_dated", {{"date", catalog.date(decision->date, "dates.issue")}}));
+  notice_and_alert(root, context, catalog);
+  write_called_from(root, context, InlineKind::decision_ref, decision->id, catalog);
+  root.add("p", {{"class", "hint"}}).text(t(catalog, "decision_call") + " ").add("code", {}, "{{decision:" + decision->id + "}}");
+  Node list = root.add("dl", {{"class", "texts"}});
+  for (const std::string& lang : meeting.languages) {
+    list.add("dt", {}, own_name(lang, catalog));
+    list.add("dd", lang_attributes(lang), decision_line(*decision, lang, catalog));
+  }
+  if (context.may_edit)
+    button_form(root,
+                {"", "remove-decision", meeting_href(context, "/decisions/" + url_encode(decision->id) + "/remove"),
+                 t(catalog, "confirm_remove_decision")},
+                context.user, context.record.version, {}, t(catalog, "remove_decision"), "remove");
+}
+
+// "1 (a), 2: 60": a slot's items as the hand-editing form writes them, minutes after a colon.
+std::string slot_items_text(const Slot& slot) {
+  std::string out;
+  for (const SlotItem& entry : slot.items) {
+    out += (out.empty() ? "" : ", ") + entry.item;
+    if (entry.minutes) out += ": " + std::to_string(*entry.minutes);
+  }
+  return out;
+}
+
+// The organization of work by hand: each plenary meeting's items, which the
+// editor may move to another meeting or split (an item in two meetings).
+void write_slots_form(Node root, const MeetingPageContext& context, const Catalog& catalog) {
+  const Meeting& meeting = *context.meeting;
+  Node section = root.add("section", {{"id", "by-hand"}});
+  section.add("h2", {}, t(catalog, "organization_by_hand"));
+  section.add("p", {{"class", "hint"}}, t(catalog, "organization_by_hand_hint"));
+  const Fields fields(context.error, "organization-form", catalog);
+  Node form = open_form(section, {fields.form_id(), "", meeting_href(context, "/organization"), ""}, context.user,
+                        context.record.version);
+  fields.summary(form, &meeting);
+  for (size_t s = 0; s < meeting.organization.slots.size(); ++s) {
+    const Slot& slot = meeting.organization.slots[s];
+    const std::string label = catalog.capitalize_first(catalog.date(slot.date, "dates.table_day")) + ", " +
+                              catalog.time_range(slot.start, slot.end);
+    fields.input(form, "slot." + std::to_string(s + 1), label, slot_items_text(slot), "text", {{"dir", "ltr"}});
+  }
+  submit_button(form, t(catalog, "save_organization"));
+}
+
+void write_organization_page(Node root, const MeetingPartView& view, const Catalog& catalog) {
+  const MeetingPageContext& context = view.context;
+  root.add("h1", {}, catalog.text("web.organization_of_work"));
+  notice_and_alert(root, context, catalog);
+  root.add("p", {{"class", "format"}}, catalog.format("web.format_in_force", {{"format", format_name(context.meeting->format, catalog)}}));
+  if (context.may_edit) {
+    const Fields fields(context.error, "format-form", catalog);
+    Node form = open_form(root, {fields.form_id(), "", meeting_href(context, "/plan"), ""}, context.user,
+                          context.record.version);
+    fields.summary(form, context.meeting);
+    form.add("p", {{"class", "hint"}}, t(catalog, "format_hint"));
+    std::vector<Option> formats;
+    for (MeetingFormat format : kFormats) formats.push_back({to_string(format), format_name(format, catalog)});
+    fields.select(form, "format", t(catalog, "field.meeting_format"), formats, to_string(context.meeting->format));
+    submit_button(form, t(catalog, "preview_plan"));
+  }
+  Node timetable = root.add("section", {{"id", "organization"}});
+  write_days(timetable, *context.meeting, catalog);
+  if (context.may_edit && !context.meeting->organization.slots.empty()) write_slots_form(root, context, catalog);
+}
+
+void write_publish_page(Node root, const MeetingPartView& view, const Catalog& catalog) {
+  const MeetingPageContext& context = view.context;
+  const Meeting& meeting = *context.meeting;
+  root.add("h1", {}, t(catalog, "page.publish"));
+  notice_and_alert(root, context, catalog);
+  write_blockers(root, context, catalog);
+  write_previews(root, context.record, meeting, catalog);
+  const Fields fields(context.error, "publish-form", catalog);
+  Node form = open_form(root, {fields.form_id(), "", meeting_href(context, "/publish"), ""}, context.user,
+                        context.record.version);
+  fields.summary(form, &meeting);
+  form.add("p", {{"class", "hint"}}, t(catalog, "notice_hint"));
+  Node grid = form.add("div", {{"class", "languages-grid"}});
+  for (const std::string& lang : meeting.languages)
+    fields.textarea(grid, "notice." + lang, tf(catalog, "notice_in", {{"language", language_in_words(lang, catalog)}}), "", 3,
+                    lang_attributes(lang));
+  submit_button(form, t(catalog, "publish"));
+}
+
+void write_bureau_page(Node root, const MeetingPartView& view, const Catalog& catalog) {
+  const MeetingPageContext& context = view.context;
+  const Meeting& meeting = *context.meeting;
+  root.add("h1", {}, t(catalog, "page.bureau"));
+  notice_and_alert(root, context, catalog);
+  if (context.may_edit) {
+    const Fields fields(context.error, "procedure-form", catalog);
+    root.add("p", {}, t(catalog, "bureau_hint"));
+    Node form = open_form(root, {fields.form_id(), "", meeting_href(context, "/procedures"), ""}, context.user,
+                          context.record.version);
+    fields.summary(form, &meeting);
+    std::vector<Option> subjects;
+    for (store::ProcedureSubject subject : {store::ProcedureSubject::organization, store::ProcedureSubject::calendar,
+                                            store::ProcedureSubject::topics})
+      subjects.push_back({store::to_string(subject), subject_name(subject, catalog)});
+    fields.select(form, "subject", t(catalog, "subject_label"), subjects, "organization");
+    fields.textarea(form, "description", t(catalog, "procedure_description"), "", 4, {{"required", "required"}});
+    fields.input(form, "deadline", t(catalog, "deadline_utc"), "", "datetime-local", {{"required", "required"}});
+    // By default the Bureau that decided last by silence decides again.
+    LangText by;
+    for (const Decision& decision : meeting.decisions)
+      if (decision.procedure == Procedure::silence) by = decision.by;
+    Node grid = form.add("div", {{"class", "languages-grid"}});
+    for (const std::string& lang : meeting.languages) {
+      Node set = grid.add("fieldset", {{"class", "language"}});
+      set.add("legend", lang_attributes(lang), own_name(lang, catalog));
+      const std::string* who = text_in(by, lang);
+      fields.input(set, "by." + lang, t(catalog, "field.by"), who ? *who : "", "text", lang_attributes(lang));
+      fields.textarea(set, "approved." + lang, t(catalog, "approved_as_said"), "", 2, lang_attributes(lang));
+    }
+    std::vector<Option> items{{"", t(catalog, "cite_default")}};
+    for (const Option& option : item_options(meeting, first_language(meeting, catalog.language()), true))
+      items.push_back(option);
+    fields.select(form, "item", t(catalog, "cite_in_item"), items, "");
+    submit_button(form, t(catalog, "submit_to_bureau"));
+  }
+  write_procedures(root, view, catalog);
+}
+
+std::string part_title(const MeetingPartView& view, const Catalog& catalog) {
+  switch (view.part) {
+    case MeetingPart::overview:
+      return view.context.record.symbol;
+    case MeetingPart::item:
+      return tf(catalog, "item_heading", {{"key", view.key}});
+    case MeetingPart::meeting_data:
+      return t(catalog, "page.meeting_data");
+    case MeetingPart::add_item:
+      return t(catalog, "page.add_item");
+    case MeetingPart::documents:
+      return t(catalog, "page.documents");
+    case MeetingPart::document:
+      return tf(catalog, "document_heading", {{"symbol", view.key}});
+    case MeetingPart::footnotes:
+      return t(catalog, "page.footnotes");
+    case MeetingPart::footnote:
+      return tf(catalog, "footnote_named", {{"id", view.key}});
+    case MeetingPart::decisions:
+    case MeetingPart::decision:
+      return t(catalog, "page.decisions");
+    case MeetingPart::organization:
+      return catalog.text("web.organization_of_work");
+    case MeetingPart::publish:
+      return t(catalog, "page.publish");
+    case MeetingPart::bureau:
+      return t(catalog, "page.bureau");
+  }
+  return view.context.record.symbol;
 }
 
 }  // namespace
@@ -702,283 +1236,413 @@ std::string item_slug(const std::string& key) {
 
 std::string render_login_page(const LoginView& view, const Catalog& catalog) {
   const std::string& title = catalog.text("web.secretariat_login");
-  std::string body = "<h1>" + esc(title) + "</h1>\n";
-  if (!view.message.empty()) body += "<p class=\"error\" role=\"alert\">" + esc(view.message) + "</p>\n";
-  body += "<form method=\"post\" action=\"/login\" class=\"login\">\n" + hidden("csrf", view.csrf_token);
-  if (!view.next.empty()) body += hidden("next", view.next);
-  body += fmt::format(
-      "<p><label for=\"name\">Name</label> <input id=\"name\" name=\"name\" autocomplete=\"username\" "
-      "required=\"required\" value=\"{}\"/></p>\n"
-      "<p><label for=\"password\">Password</label> <input id=\"password\" name=\"password\" type=\"password\" "
-      "autocomplete=\"current-password\" required=\"required\"/></p>\n",
-      esc(view.name));
-  body += "<p>" + submit_button("Log in") + "</p>\n</form>\n";
-  return render_page(PageFrame{catalog.language(), title, {}, std::move(body)}, catalog);
+  Markup page;
+  Node root = page.root();
+  root.add("h1", {}, title);
+  if (!view.message.empty()) root.add("p", {{"class", "error"}, {"role", "alert"}}, view.message);
+  Node form = root.add("form", {{"method", "post"}, {"action", "/login"}, {"class", "login"}});
+  hidden(form, "csrf", view.csrf_token);
+  if (!view.next.empty()) hidden(form, "next", view.next);
+  Node name = form.add("p");
+  name.add("label", {{"for", "name"}}, t(catalog, "name"));
+  name.text(" ");
+  name.add("input", {{"id", "name"}, {"name", "name"}, {"autocomplete", "username"}, {"required", "required"}, {"value", view.name}});
+  Node password = form.add("p");
+  password.add("label", {{"for", "password"}}, t(catalog, "password"));
+  password.text(" ");
+  password.add("input", {{"id", "password"}, {"name", "password"}, {"type", "password"},
+                         {"autocomplete", "current-password"}, {"required", "required"}});
+  submit_button(form.add("p"), t(catalog, "log_in"));
+  return render_page(PageFrame{catalog.language(), title, {}, page.str()}, catalog);
 }
 
 std::string render_dashboard(const DashboardView& view, const Catalog& catalog) {
-  std::string body = "<h1>Meetings</h1>\n" + form_error_alert(view.error);
-  if (!view.open_procedures.empty()) {
-    body += "<section id=\"open-procedures\">\n<h2>Open silence procedures</h2>\n<ul class=\"procedures\">\n";
-    for (const DashboardProcedure& entry : view.open_procedures)
-      body += fmt::format(
-          "<li><a href=\"/edit/procedures/{}\"><span dir=\"ltr\">{}</span>: {}</a> — deadline {}<br/>{}</li>\n",
-          entry.procedure.id, esc(entry.meeting_symbol), esc(subject_name(entry.procedure.subject)),
-          utc_time(entry.procedure.deadline), esc(entry.procedure.description));
-    body += "</ul>\n</section>\n";
+  Markup page;
+  Node root = page.root();
+  editor_bar(root, &view.user, {}, catalog);
+  root.add("h1", {}, t(catalog, "meetings"));
+  if (view.error) {
+    // Where the refused form is, further down; the form says why at its top.
+    Node alert = root.add("div", {{"id", "page-error"}, {"class", "form-error"}});
+    alert.add("p", {}, t(catalog, "not_saved"));
+    alert.add("p").add("a", {{"href", "#" + view.error->form}}, t(catalog, "back_to_form"));
   }
-  if (view.meetings.empty()) body += "<p class=\"no-meetings\">There are no meetings of your bodies yet.</p>\n";
+  if (!view.open_procedures.empty()) {
+    Node section = root.add("section", {{"id", "open-procedures"}});
+    section.add("h2", {}, t(catalog, "open_procedures"));
+    Node list = section.add("ul", {{"class", "procedures"}});
+    for (const DashboardProcedure& entry : view.open_procedures) {
+      Node li = list.add("li");
+      Node link = li.add("a", {{"href", fmt::format("/edit/procedures/{}", entry.procedure.id)}});
+      link.add("bdi", {}, entry.meeting_symbol);
+      link.text(": " + subject_name(entry.procedure.subject, catalog));
+      li.text(" — " + t(catalog, "deadline") + " ");
+      utc_time(li, entry.procedure.deadline);
+      li.add("br");
+      li.text(entry.procedure.description);
+    }
+  }
+  if (view.meetings.empty()) root.add("p", {{"class", "no-meetings"}}, t(catalog, "no_meetings"));
+  Node tbody(pugi::xml_node{});
   std::string body_name;
   for (size_t i = 0; i < view.meetings.size(); ++i) {
     const DashboardMeeting& entry = view.meetings[i];
     const store::MeetingSummary& m = entry.summary;
     if (i == 0 || m.body != body_name) {
-      if (i > 0) body += "</tbody>\n</table>\n</section>\n";
       body_name = m.body;
-      body += fmt::format(
-          "<section class=\"body-meetings\">\n<h2 dir=\"ltr\">{}</h2>\n<table class=\"meetings\">\n<thead><tr>"
-          "<th scope=\"col\">Agenda symbol</th><th scope=\"col\">Version</th><th scope=\"col\">Published</th>"
-          "<th scope=\"col\">Open procedures</th></tr></thead>\n<tbody>\n",
-          esc(m.body));
+      Node section = root.add("section", {{"class", "body-meetings"}});
+      section.add("h2", {{"dir", "ltr"}}, m.body);
+      Node table = section.add("table", {{"class", "meetings"}});
+      Node head = table.add("thead").add("tr");
+      for (const char* key : {"agenda_symbol", "version", "published", "open_procedures"})
+        head.add("th", {{"scope", "col"}}, t(catalog, key));
+      tbody = table.add("tbody");
     }
-    body += fmt::format(
-        "<tr id=\"meeting-{}\"><th scope=\"row\"><a href=\"/edit/meetings/{}\"><span dir=\"ltr\">{}</span></a></th>"
-        "<td>{}</td><td>{}</td><td>{}</td></tr>\n",
-        m.id, m.id, esc(m.symbol), m.version,
-        m.published ? fmt::format("{} (publication {})", utc_time(m.published_at), m.calendar_sequence)
-                    : std::string("not published"),
-        entry.open_procedures);
+    Node row = tbody.add("tr", {{"id", fmt::format("meeting-{}", m.id)}});
+    row.add("th", {{"scope", "row"}}).add("a", {{"href", fmt::format("/edit/meetings/{}", m.id)}}).add("bdi", {}, m.symbol);
+    row.add("td", {}, std::to_string(m.version));
+    Node published = row.add("td");
+    if (m.published) {
+      utc_time(published, m.published_at);
+      published.text(" " + tf(catalog, "publication_number", {{"n", std::to_string(m.calendar_sequence)}}));
+    } else {
+      published.text(t(catalog, "not_published"));
+    }
+    row.add("td", {}, std::to_string(entry.open_procedures));
   }
-  if (!view.meetings.empty()) body += "</tbody>\n</table>\n</section>\n";
 
   const bool may_create = view.user.role == store::Role::admin || view.user.role == store::Role::editor;
   if (may_create) {
-    body += "<section id=\"new-meeting\">\n<h2>New meeting</h2>\n";
-    const Fields file(view.error, "new-meeting-file");
-    body += "<h3>From a meeting file</h3>\n";
-    body += open_form({file.form_id(), "", "/edit/meetings", ""}, view.user, 0) + file.error_block();
-    body += file.textarea("meeting_file", "The meeting file (TOML), pasted whole", "", 16,
-                          "required=\"required\" spellcheck=\"false\"");
-    body += submit_button("Create from the file") + "</form>\n";
+    Node section = root.add("section", {{"id", "new-meeting"}});
+    section.add("h2", {}, t(catalog, "new_meeting"));
+    const Fields file(view.error, "new-meeting-file", catalog);
+    section.add("h3", {}, t(catalog, "from_file"));
+    Node form = open_form(section, {file.form_id(), "", "/edit/meetings", ""}, view.user, 0);
+    file.summary(form, nullptr);
+    file.textarea(form, "meeting_file", t(catalog, "meeting_file"), "", 16,
+                  {{"required", "required"}, {"spellcheck", "false"}, {"dir", "ltr"}});
+    submit_button(form, t(catalog, "create_from_file"));
 
-    std::vector<Fields::Option> previous;
+    std::vector<Option> previous;
     for (const DashboardMeeting& entry : view.meetings)
       if (entry.editable) previous.push_back({std::to_string(entry.summary.id), entry.summary.symbol});
     if (!previous.empty()) {
-      const Fields next(view.error, "new-meeting-next");
-      body += "<h3>From the previous meeting of the same body</h3>\n";
-      body +=
-          "<p class=\"hint\">The items, their kinds and titles carry over; annotations, documents, decisions and "
-          "the organization of work start afresh.</p>\n";
-      body += open_form({next.form_id(), "", "/edit/meetings", ""}, view.user, 0) + next.error_block();
-      body += next.select("from_meeting", "Previous meeting", previous, previous.back().value);
-      body += next.input("symbol", "Agenda symbol of the new meeting", "", "text", "dir=\"ltr\" required=\"required\"");
-      body += next.input("start", "First day", "", "date", "required=\"required\"");
-      body += next.input("end", "Last day", "", "date", "required=\"required\"");
-      body += submit_button("Create the next meeting") + "</form>\n";
+      const Fields next(view.error, "new-meeting-next", catalog);
+      section.add("h3", {}, t(catalog, "from_previous"));
+      section.add("p", {{"class", "hint"}}, t(catalog, "from_previous_hint"));
+      Node next_form = open_form(section, {next.form_id(), "", "/edit/meetings", ""}, view.user, 0);
+      next.summary(next_form, nullptr);
+      next.select(next_form, "from_meeting", t(catalog, "previous_meeting"), previous, previous.back().value);
+      next.input(next_form, "symbol", t(catalog, "new_symbol"), "", "text", {{"dir", "ltr"}, {"required", "required"}});
+      next.input(next_form, "start", t(catalog, "field.meeting_start"), "", "date", {{"required", "required"}});
+      next.input(next_form, "end", t(catalog, "field.meeting_end"), "", "date", {{"required", "required"}});
+      submit_button(next_form, t(catalog, "create_next"));
     }
-    body += "</section>\n";
   }
-  return editor_frame("Meetings", &view.user, "", body, catalog);
+  return editor_frame(t(catalog, "meetings"), page, catalog);
 }
 
-std::string render_meeting_editor(const MeetingEditorView& view, const Catalog& catalog) {
-  if (!view.meeting) throw std::invalid_argument("render_meeting_editor: no meeting");
-  const Meeting& meeting = *view.meeting;
-  std::string body = fmt::format("<h1><span dir=\"ltr\">{}</span> <span class=\"body-name\">{}</span></h1>\n",
-                                 esc(view.record.symbol), esc(some_text(meeting.body.name)));
-  write_status(view, catalog, body);
-
-  if (view.may_edit) {
-    body += "<section id=\"items\">\n<h2>Items</h2>\n<ol class=\"items\">\n";
-    const int count = static_cast<int>(meeting.items.size());
-    for (int i = 0; i < count; ++i) {
-      const Item& item = meeting.items[static_cast<size_t>(i)];
-      write_item(view, item, {item_key(item.number), "", i + 1, count}, catalog, body);
-    }
-    body += "</ol>\n</section>\n";
-  } else {
-    // Whoever cannot edit reads the agenda as it will be issued, not its Markdown.
-    body += fmt::format(
-        "<section id=\"agenda\" class=\"agenda-document\">\n<p class=\"hint\">The working draft (version {}) "
-        "as it will read when published.</p>\n",
-        view.record.version);
-    write_rendered_agenda(meeting, 1, catalog, body);
-    body += "</section>\n";
+std::string render_meeting_part(const MeetingPartView& view, const Catalog& catalog) {
+  if (!view.context.meeting) throw std::invalid_argument("render_meeting_part: no meeting");
+  Markup page;
+  Node root = page.root();
+  std::vector<Crumb> trail = meeting_trail(view.context.record);
+  if (view.part != MeetingPart::overview) trail.push_back({view.context.user.path, part_title(view, catalog)});
+  editor_bar(root, &view.context.user, trail, catalog);
+  switch (view.part) {
+    case MeetingPart::overview:
+      write_overview(root, view, catalog);
+      break;
+    case MeetingPart::item:
+      write_item_page(root, view, catalog);
+      break;
+    case MeetingPart::meeting_data:
+      write_meeting_data_page(root, view, catalog);
+      break;
+    case MeetingPart::add_item:
+      write_add_item_page(root, view, catalog);
+      break;
+    case MeetingPart::documents:
+      write_documents_page(root, view, catalog);
+      break;
+    case MeetingPart::document:
+      write_document_page(root, view, catalog);
+      break;
+    case MeetingPart::footnotes:
+      write_footnotes_page(root, view, catalog);
+      break;
+    case MeetingPart::footnote:
+      write_footnote_page(root, view, catalog);
+      break;
+    case MeetingPart::decisions:
+      write_decisions_page(root, view, catalog);
+      break;
+    case MeetingPart::decision:
+      write_decision_page(root, view, catalog);
+      break;
+    case MeetingPart::organization:
+      write_organization_page(root, view, catalog);
+      break;
+    case MeetingPart::publish:
+      write_publish_page(root, view, catalog);
+      break;
+    case MeetingPart::bureau:
+      write_bureau_page(root, view, catalog);
+      break;
   }
+  return editor_frame(part_title(view, catalog), page, catalog);
+}
 
-  // What the secretariat does most comes first: the items, then the format,
-  // publication and the Bureau; the meeting's own data last.
-  if (view.may_edit) {
-    write_add_item(view, catalog, body);
-    write_format_form(view, catalog, body);
-    write_publish_form(view, catalog, body);
-    write_bureau_form(view, catalog, body);
-  }
-  write_procedures(view, body);
-  if (view.may_edit) write_meeting_form(view, catalog, body);
-  write_decisions(view, catalog, body);
-  return editor_frame(view.record.symbol, &view.user, meeting_trail(view.record.id, view.record.symbol), body, catalog);
+std::string draft_banner_html(const store::MeetingSummary& record, const std::string& lang, const Catalog& catalog) {
+  Markup markup;
+  Node banner = markup.root().add("div", {{"id", "draft-banner"}, {"class", "draft-banner"}, {"role", "note"}});
+  Node p = banner.add("p");
+  p.add("strong", {}, tf(catalog, "draft_banner", {{"version", std::to_string(record.version)}}));
+  p.text(" ");
+  p.add("a", {{"href", fmt::format("/edit/meetings/{}", record.id)}}, t(catalog, "back_to_editing"));
+  (void)lang;
+  return markup.str();
 }
 
 std::string render_plan_preview(const PlanPreviewView& view, const Catalog& catalog) {
   if (!view.meeting || !view.plan) throw std::invalid_argument("render_plan_preview: no meeting or no plan");
   const planning::Plan& plan = *view.plan;
-  std::string body = "<h1>Organization of work: preview</h1>\n";
-  body += fmt::format(
-      "<p class=\"preview-note\">Format: {} → <strong>{}</strong>, from version {}. Nothing is saved until you "
-      "press “Save this organization of work”.</p>\n",
-      esc(format_name(view.meeting->format, catalog)), esc(format_name(view.format, catalog)), view.record.version);
+  Markup page;
+  Node root = page.root();
+  std::vector<Crumb> trail = meeting_trail(view.record);
+  trail.push_back({fmt::format("/edit/meetings/{}/organization", view.record.id), catalog.text("web.organization_of_work")});
+  editor_bar(root, &view.user, trail, catalog);
+  root.add("h1", {}, t(catalog, "plan_preview"));
+  root.add("p", {{"class", "preview-note"}},
+           tf(catalog, "plan_preview_note", {{"from", format_name(view.meeting->format, catalog)},
+                                             {"to", format_name(view.format, catalog)},
+                                             {"version", std::to_string(view.record.version)}}));
   if (!plan.ok) {
-    body +=
-        "<section class=\"problems\" role=\"alert\">\n<h2>No organization of work fits</h2>\n"
-        "<ul id=\"plan-problems\">\n";
-    for (const std::string& problem : plan.problems) body += "<li>" + esc(problem) + "</li>\n";
-    body += "</ul>\n</section>\n";
+    Node problems = root.add("section", {{"class", "problems"}, {"role", "alert"}});
+    problems.add("h2", {}, t(catalog, "no_plan_fits"));
+    Node list = problems.add("ul", {{"id", "plan-problems"}});
+    for (const std::string& problem : plan.problems) list.add("li", {}, problem);
   } else {
-    body += "<section id=\"changes\">\n<h2>What changes</h2>\n";
+    Node changes = root.add("section", {{"id", "changes"}});
+    changes.add("h2", {}, t(catalog, "what_changes"));
     if (!view.record.published)
-      body += "<p>The meeting is not published yet: there is no organization of work to compare with.</p>\n";
+      changes.add("p", {}, t(catalog, "nothing_to_compare"));
     else if (plan.changes.empty())
-      body += "<p>No item moves from where the published organization of work has it.</p>\n";
-    body += "<ul id=\"plan-changes\">\n";
-    for (const planning::PlanChange& change : plan.changes) body += "<li>" + esc(change.text) + "</li>\n";
-    body += "</ul>\n";
+      changes.add("p", {}, t(catalog, "no_item_moves"));
+    Node list = changes.add("ul", {{"id", "plan-changes"}});
+    for (const planning::PlanChange& change : plan.changes) list.add("li", {}, change.text);
     if (!plan.shrunk.empty()) {
-      body += "<h3>About the durations</h3>\n<ul id=\"plan-shrunk\">\n";
-      for (const std::string& line : plan.shrunk) body += "<li>" + esc(line) + "</li>\n";
-      body += "</ul>\n";
+      changes.add("h3", {}, t(catalog, "about_durations"));
+      Node shrunk = changes.add("ul", {{"id", "plan-shrunk"}});
+      for (const std::string& line : plan.shrunk) shrunk.add("li", {}, line);
     }
-    body += "</section>\n";
     Meeting planned = *view.meeting;
     planned.format = view.format;
     planned.organization = plan.organization;
     mark_continuations(planned.organization);
-    body += fmt::format("<section id=\"organization\">\n<h2>{} ({})</h2>\n",
-                        esc(catalog.text("web.organization_of_work")), esc(format_name(view.format, catalog)));
-    write_days(planned, catalog, body);
+    Node organization = root.add("section", {{"id", "organization"}});
+    organization.add("h2", {}, catalog.text("web.organization_of_work") + " (" + format_name(view.format, catalog) + ")");
+    write_days(organization, planned, catalog);
     if (!plan.explanations.empty()) {
-      body += "<details>\n<summary>Why each item sits where it does</summary>\n<ul class=\"explanations\">\n";
-      for (const std::string& line : plan.explanations) body += "<li>" + esc(line) + "</li>\n";
-      body += "</ul>\n</details>\n";
+      Node details = organization.add("details");
+      details.add("summary", {}, t(catalog, "why_each_item"));
+      Node why = details.add("ul", {{"class", "explanations"}});
+      for (const std::string& line : plan.explanations) why.add("li", {}, line);
     }
-    body += "</section>\n";
-    body += open_form({"save-plan", "", fmt::format("/edit/meetings/{}/format", view.record.id), ""}, view.user,
-                      view.record.version);
-    body += hidden("format", to_string(view.format)) + submit_button("Save this organization of work") + "</form>\n";
+    button_form(root, {"save-plan", "", fmt::format("/edit/meetings/{}/format", view.record.id), ""}, view.user,
+                view.record.version, {{"format", to_string(view.format)}}, t(catalog, "save_plan"));
   }
-  body += fmt::format("<p><a href=\"/edit/meetings/{}#format\">Back to the meeting, saving nothing</a></p>\n",
-                      view.record.id);
-  return editor_frame("Organization of work: preview", &view.user, meeting_trail(view.record.id, view.record.symbol),
-                      body, catalog);
+  root.add("p").add("a", {{"href", fmt::format("/edit/meetings/{}/organization", view.record.id)}},
+                    t(catalog, "back_saving_nothing"));
+  return editor_frame(t(catalog, "plan_preview"), page, catalog);
 }
 
 std::string render_audit_page(const AuditView& view, const Catalog& catalog) {
-  std::string body = fmt::format("<h1>Audit log of <span dir=\"ltr\">{}</span></h1>\n", esc(view.record.symbol));
-  body +=
-      "<table id=\"audit\" class=\"audit\">\n<thead><tr><th scope=\"col\">Version</th><th scope=\"col\">When</th>"
-      "<th scope=\"col\">Who</th><th scope=\"col\">Action</th><th scope=\"col\">Changes</th></tr></thead>\n"
-      "<tbody>\n";
+  Markup page;
+  Node root = page.root();
+  std::vector<Crumb> trail = meeting_trail(view.record);
+  trail.push_back({fmt::format("/edit/meetings/{}/audit", view.record.id), t(catalog, "page.audit")});
+  editor_bar(root, &view.user, trail, catalog);
+  root.add("h1", {}, t(catalog, "page.audit") + " ").add("bdi", {}, view.record.symbol);
+  Node table = root.add("table", {{"id", "audit"}, {"class", "audit"}});
+  Node head = table.add("thead").add("tr");
+  for (const char* key : {"version", "when", "who", "action", "changes"}) head.add("th", {{"scope", "col"}}, t(catalog, key));
+  Node body = table.add("tbody");
   for (const AuditRow& row : view.rows) {
-    body += fmt::format("<tr id=\"audit-{}\"><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>",
-                        row.entry.version, row.entry.version, utc_time(row.entry.at), esc(row.entry.who),
-                        esc(row.entry.action));
+    Node tr = body.add("tr", {{"id", fmt::format("audit-{}", row.entry.version)}});
+    tr.add("th", {{"scope", "row"}}, std::to_string(row.entry.version));
+    utc_time(tr.add("td"), row.entry.at);
+    tr.add("td", {}, row.entry.who);
+    const std::string action_key = "editor.audit_action." + row.entry.action;
+    tr.add("td", {}, has_key(catalog, action_key) ? catalog.text(action_key) : row.entry.action);
+    Node changes = tr.add("td");
     if (row.changes.empty()) {
-      body += row.entry.action == "create" ? "created" : "no change to the text";
+      changes.text(t(catalog, row.entry.action == "create" ? "created" : "no_text_change"));
     } else {
-      body += "<ul>\n";
-      for (const std::string& change : row.changes) body += "<li>" + esc(change) + "</li>\n";
-      body += "</ul>";
+      Node list = changes.add("ul");
+      for (const std::string& change : row.changes) list.add("li", {}, change);
     }
-    body += "</td></tr>\n";
   }
-  body += "</tbody>\n</table>\n";
-  return editor_frame("Audit log", &view.user, meeting_trail(view.record.id, view.record.symbol), body, catalog);
+  return editor_frame(t(catalog, "page.audit"), page, catalog);
 }
 
 std::string render_procedure_page(const ProcedureView& view, const Catalog& catalog) {
   const store::SilenceProcedure& p = view.procedure;
-  std::string body = fmt::format("<h1>Silence procedure {}: {}</h1>\n", p.id, esc(subject_name(p.subject)));
-  body += form_error_alert(view.error);
-  body += fmt::format("<p>Meeting <a href=\"/edit/meetings/{}\"><span dir=\"ltr\">{}</span></a></p>\n", view.record.id,
-                      esc(view.record.symbol));
-  body += fmt::format(
-      "<p id=\"procedure-status\" class=\"status\">Status: <strong>{}</strong>. Deadline: {}. Submitted by {} on {}, "
-      "from version {}.{}</p>\n",
-      esc(status_name(p.status)), utc_time(p.deadline), esc(p.submitted_by), utc_time(p.submitted_at),
-      p.based_on_version, p.closed_at.empty() ? "" : " Closed on " + utc_time(p.closed_at) + ".");
-  for (const store::Objection& objection : p.objections) body += objection_line(objection);
+  Markup page;
+  Node root = page.root();
+  std::vector<Crumb> trail = meeting_trail(view.record);
+  const std::string title = tf(catalog, "procedure_title", {{"n", std::to_string(p.id)}, {"subject", subject_name(p.subject, catalog)}});
+  trail.push_back({fmt::format("/edit/procedures/{}", p.id), title});
+  editor_bar(root, &view.user, trail, catalog);
+  root.add("h1", {}, title);
+  if (view.error) {
+    // Where the refused form is, further down; the form says why at its top.
+    Node alert = root.add("div", {{"id", "page-error"}, {"class", "form-error"}});
+    alert.add("p", {}, t(catalog, "not_saved"));
+    alert.add("p").add("a", {{"href", "#" + view.error->form}}, t(catalog, "back_to_form"));
+  }
+  Node status = root.add("p", {{"id", "procedure-status"}, {"class", "status"}});
+  status.text(t(catalog, "status") + " ");
+  status.add("strong", {}, status_name(p.status, catalog));
+  status.text(". " + t(catalog, "deadline") + " ");
+  utc_time(status, p.deadline);
+  status.text(". " + tf(catalog, "submitted_by", {{"who", p.submitted_by}}) + " ");
+  utc_time(status, p.submitted_at);
+  status.text(" " + tf(catalog, "from_version", {{"version", std::to_string(p.based_on_version)}}));
+  if (!p.closed_at.empty()) {
+    status.text(" " + t(catalog, "closed_on") + " ");
+    utc_time(status, p.closed_at);
+  }
+  for (const store::Objection& objection : p.objections) objection_line(root, objection, catalog);
 
-  body += "<section id=\"proposal\">\n<h2>What is proposed</h2>\n<div class=\"description\">" +
-          paragraphs_html(p.description) + "</div>\n";
+  Node proposal = root.add("section", {{"id", "proposal"}});
+  proposal.add("h2", {}, t(catalog, "what_is_proposed"));
+  proposal.add("div", {{"class", "description"}}).markup(paragraphs_html(p.description));
   if (view.draft)
     for (const Decision& decision : view.draft->decisions)
       if (decision.id.rfind("bureau-", 0) == 0)
-        body += "<p class=\"decision\">The decision as it will be recorded: " +
-                esc(decision_sentence(decision, some_text(decision.by), some_text(decision.approved), catalog)) +
-                "</p>\n";
-  body += "</section>\n";
+        proposal.add("p", {{"class", "decision"}},
+                     t(catalog, "decision_as_recorded") + " " + decision_line(decision, catalog.language(), catalog));
 
-  body += fmt::format("<section id=\"procedure-diff\">\n<h2>Changes against version {}</h2>\n", p.based_on_version);
-  if (view.changes.empty()) body += "<p>None besides the decision.</p>\n";
-  body += "<ul id=\"procedure-changes\">\n";
-  for (const std::string& change : view.changes) body += "<li>" + esc(change) + "</li>\n";
-  body += "</ul>\n</section>\n";
+  Node diff = root.add("section", {{"id", "procedure-diff"}});
+  diff.add("h2", {}, tf(catalog, "changes_against", {{"version", std::to_string(p.based_on_version)}}));
+  if (view.changes.empty()) diff.add("p", {}, t(catalog, "no_changes_but_decision"));
+  Node changes = diff.add("ul", {{"id", "procedure-changes"}});
+  for (const std::string& change : view.changes) changes.add("li", {}, change);
+
+  if (view.draft) write_previews(root, view.record, *view.draft, catalog);
 
   // The draft as the Bureau approves it: the agenda as it will be issued.
   if (view.draft) {
-    body += "<section id=\"proposed-agenda\" class=\"agenda-document\">\n<h2>The agenda, as proposed</h2>\n";
-    write_rendered_agenda(*view.draft, 2, catalog, body);
-    body += "</section>\n";
+    Node agenda = root.add("section", {{"id", "proposed-agenda"}, {"class", "agenda-document"}});
+    agenda.add("h2", {}, t(catalog, "agenda_as_proposed"));
+    write_rendered_agenda(agenda, *view.draft, view.record.id, 2, catalog);
   }
-
   if (p.subject == store::ProcedureSubject::organization && view.draft) {
-    body += fmt::format("<section id=\"organization\">\n<h2>{}, as proposed ({})</h2>\n",
-                        esc(catalog.text("web.organization_of_work")), esc(format_name(view.draft->format, catalog)));
-    write_days(*view.draft, catalog, body);
-    body += "</section>\n";
+    Node organization = root.add("section", {{"id", "organization"}});
+    organization.add("h2", {}, tf(catalog, "organization_as_proposed", {{"format", format_name(view.draft->format, catalog)}}));
+    write_days(organization, *view.draft, catalog);
   }
 
   if (view.may_object) {
-    const Fields fields(view.error, "objection-form");
-    body +=
-        "<section id=\"object\">\n<h2>Object</h2>\n<p>An objection breaks the silence: the procedure stops, and "
-        "the secretariat sees your comment.</p>\n";
-    body += open_form({fields.form_id(), "", fmt::format("/edit/procedures/{}/objections", p.id), ""}, view.user, 0);
-    body += fields.error_block();
-    body += fields.textarea("comment", "Why you object", "", 4, "required=\"required\"");
-    body += submit_button("Object (break the silence)") + "</form>\n</section>\n";
+    const Fields fields(view.error, "objection-form", catalog);
+    Node object = root.add("section", {{"id", "object"}});
+    object.add("h2", {}, t(catalog, "object"));
+    object.add("p", {}, t(catalog, "object_hint"));
+    Node form = open_form(object, {fields.form_id(), "", fmt::format("/edit/procedures/{}/objections", p.id), ""}, view.user, 0);
+    fields.summary(form, nullptr);
+    fields.textarea(form, "comment", t(catalog, "why_you_object"), "", 4, {{"required", "required"}});
+    submit_button(form, t(catalog, "object_button"));
   } else if (p.status == store::ProcedureStatus::open && view.user.role == store::Role::bureau) {
-    body += "<p class=\"hint\">The deadline has passed: objections are no longer possible.</p>\n";
+    root.add("p", {{"class", "hint"}}, t(catalog, "deadline_passed"));
   }
   if (view.may_withdraw && p.status == store::ProcedureStatus::open)
-    body += open_form({"withdraw-form", "withdraw", fmt::format("/edit/procedures/{}/withdraw", p.id),
-                       "Withdraw procedure " + std::to_string(p.id) + "?"},
-                      view.user, 0) +
-            submit_button("Withdraw the procedure") + "</form>\n";
-  return editor_frame(fmt::format("Silence procedure {}", p.id), &view.user,
-                      meeting_trail(view.record.id, view.record.symbol), body, catalog);
+    button_form(root,
+                {"withdraw-form", "withdraw", fmt::format("/edit/procedures/{}/withdraw", p.id),
+                 tf(catalog, "confirm_withdraw", {{"n", std::to_string(p.id)}})},
+                view.user, 0, {}, t(catalog, "withdraw_procedure"));
+  return editor_frame(title, page, catalog);
+}
+
+std::vector<FieldConflict> field_conflicts(const nlohmann::json& details) {
+  std::vector<FieldConflict> out;
+  if (!details.is_object() || !details.contains("conflicts") || !details.at("conflicts").is_array()) return out;
+  for (const auto& conflict : details.at("conflicts")) {
+    if (!conflict.is_object()) continue;
+    auto text = [&](const char* name) {
+      return conflict.contains(name) && conflict.at(name).is_string() ? conflict.at(name).get<std::string>()
+                                                                      : std::string();
+    };
+    out.push_back({text("field"), text("base"), text("yours"), text("theirs")});
+  }
+  return out;
 }
 
 std::string render_conflict_page(const ConflictView& view, const Catalog& catalog) {
-  std::string body =
-      "<section id=\"conflict\" class=\"conflict\">\n"
-      "<h1>The meeting changed since you opened it</h1>\n";
-  body += fmt::format(
-      "<p role=\"alert\">Your change was <strong>not saved</strong>: you edited version {}, and the meeting is now at "
-      "version {}.</p>\n",
-      view.based_on_version, view.current_version);
-  if (!view.message.empty()) body += "<p class=\"error-message\">" + esc(view.message) + "</p>\n";
-  body += "<h2>What changed meanwhile</h2>\n";
-  if (view.changes.empty()) body += "<p>Nothing in the text (a publication, or a change made and undone).</p>\n";
-  body += "<ul id=\"conflict-changes\">\n";
-  for (const std::string& change : view.changes) body += "<li>" + esc(change) + "</li>\n";
-  body += "</ul>\n";
-  body += fmt::format(
-      "<p><a id=\"reload\" href=\"{}\">Reload the meeting</a> and make your change again.</p>\n"
-      "</section>\n",
-      view.meeting_id > 0 ? fmt::format("/edit/meetings/{}", view.meeting_id) : std::string("/edit/"));
-  return editor_frame("Changed meanwhile", &view.user, "", body, catalog);
+  Markup page;
+  Node root = page.root();
+  const std::string back = view.meeting_id > 0 ? fmt::format("/edit/meetings/{}", view.meeting_id) : "/edit/";
+  editor_bar(root, &view.user, {}, catalog);
+  Node section = root.add("section", {{"id", "conflict"}, {"class", "conflict"}});
+  section.add("h1", {}, t(catalog, "conflict_title"));
+  section.add("p", {{"role", "alert"}},
+              tf(catalog, "conflict_not_saved", {{"yours", std::to_string(view.based_on_version)},
+                                                 {"now", std::to_string(view.current_version)}}));
+  if (!view.message.empty()) section.add("p", {{"class", "error-message"}}, view.message);
+
+  if (!view.conflicts.empty()) {
+    section.add("h2", {}, t(catalog, "conflict_fields"));
+    Node table = section.add("table", {{"id", "conflicts"}, {"class", "conflicts"}});
+    Node head = table.add("thead").add("tr");
+    for (const char* key : {"field_label", "theirs", "yours"}) head.add("th", {{"scope", "col"}}, t(catalog, key));
+    Node body = table.add("tbody");
+    for (const FieldConflict& conflict : view.conflicts) {
+      Node row = body.add("tr");
+      row.add("th", {{"scope", "row"}}).add("a", {{"href", page_fixing(conflict.field, view.meeting_id, view.meeting)}},
+                                            field_in_words(conflict.field, view.meeting, catalog));
+      row.add("td", {{"class", "theirs"}}).add("div", {{"class", "text"}}, conflict.theirs);
+      row.add("td", {{"class", "yours"}}).add("div", {{"class", "text"}}, conflict.yours);
+    }
+  }
+  if (!view.action.empty() && view.current_version > 0) {
+    // What was typed, in a form that sends it again against the current version.
+    Node form = section.add("form", {{"id", "resend"}, {"method", "post"}, {"action", view.action}});
+    hidden(form, "csrf", view.user.csrf_token);
+    hidden(form, "based_on_version", std::to_string(view.current_version));
+    form.add("p", {{"class", "hint"}}, t(catalog, "resend_hint"));
+    for (const auto& [name, value] : view.sent) {
+      if (name == "csrf" || name == "based_on_version") continue;
+      const bool in_conflict = std::any_of(view.conflicts.begin(), view.conflicts.end(), [&](const FieldConflict& c) {
+        return c.field == name || c.field.ends_with("." + name);
+      });
+      if (!in_conflict) {
+        hidden(form, name, value);
+        continue;
+      }
+      Node p = form.add("p", {{"class", "field"}});
+      const std::string id = "resend-" + name;
+      p.add("label", {{"for", id}}, tf(catalog, "your_text", {{"field", field_in_words(name, view.meeting, catalog)}}));
+      std::string shown = value;
+      if (!shown.empty() && shown.front() == '\n') shown.insert(0, "\n");
+      Attributes attributes{{"id", id}, {"name", name}, {"rows", "6"}};
+      const size_t dot = name.rfind('.');
+      if (dot != std::string::npos && is_official_language(name.substr(dot + 1))) {
+        const Attributes language = lang_attributes(name.substr(dot + 1));
+        attributes.insert(attributes.end(), language.begin(), language.end());
+      }
+      p.add("textarea", attributes, shown);
+    }
+    submit_button(form, t(catalog, "resend"));
+  }
+
+  section.add("h2", {}, t(catalog, "changed_meanwhile"));
+  if (view.changes.empty()) section.add("p", {}, t(catalog, "nothing_in_text"));
+  Node changes = section.add("ul", {{"id", "conflict-changes"}});
+  for (const std::string& change : view.changes) changes.add("li", {}, change);
+  Node reload = section.add("p");
+  reload.add("a", {{"id", "reload"}, {"href", back}}, t(catalog, "reload"));
+  reload.text(" " + t(catalog, "reload_hint"));
+  return editor_frame(t(catalog, "conflict_title"), page, catalog);
 }
 
 std::string render_editor_error_page(const EditorUser* user, int status, const std::string& message,
@@ -987,11 +1651,14 @@ std::string render_editor_error_page(const EditorUser* user, int status, const s
   const std::string title = has_key(catalog, key)
                                 ? catalog.text(key)
                                 : catalog.format("web.error.other", {{"status", std::to_string(status)}});
-  std::string body = "<h1>" + esc(title) + "</h1>\n";
-  if (!message.empty()) body += "<p class=\"error-message\" role=\"alert\">" + esc(message) + "</p>\n";
-  if (!field.empty()) body += "<p class=\"error-field\">Field: <code>" + esc(field) + "</code></p>\n";
-  body += "<p><a href=\"/edit/\">All meetings</a></p>\n";
-  return editor_frame(title, user, "", body, catalog);
+  Markup page;
+  Node root = page.root();
+  editor_bar(root, user, {}, catalog);
+  root.add("h1", {}, title);
+  if (!message.empty()) root.add("p", {{"class", "error-message"}, {"role", "alert"}}, message);
+  if (!field.empty()) root.add("p", {{"class", "error-field"}}, t(catalog, "field_label") + ": " + field_in_words(field, nullptr, catalog));
+  root.add("p").add("a", {{"href", "/edit/"}}, t(catalog, "all_meetings"));
+  return editor_frame(title, page, catalog);
 }
 
 }  // namespace plenary::web

@@ -1,63 +1,72 @@
 // The secretariat's editing pages and the Bureau's procedure pages under
 // /edit/, as pure functions of what they show: editor.cc looks things up,
-// checks rights and saves; these only build HTML. Like the public pages
-// (pages.h) they are XHTML-compatible and obey the Content-Security-Policy:
-// no inline script or style, no style="" or on* attributes. Every form works
-// without JavaScript; /assets/edit.js only asks before a remove and stops a
-// form from being sent twice.
+// checks rights and saves; these only build HTML, as a tree (markup.h), in
+// the language the editor chose (the [editor] keys of the catalogs; Arabic
+// right to left). Like the public pages (pages.h) they are XHTML and obey
+// the Content-Security-Policy: no inline script or style, no style="" or
+// on* attributes. Every form works without JavaScript; /assets/edit.js only
+// asks before a remove, sends the language select when it changes, and
+// stops a form from being sent twice.
 //
-// Every form POSTs with two hidden fields: `csrf` (the session's CSRF token)
-// and, for a change to a meeting, `based_on_version` (the version shown).
+// A page per thing, each with one form where it can: a form sends only its
+// own fields with two hidden ones, `csrf` (the session's CSRF token) and,
+// for a change to a meeting, `based_on_version` (the version shown), so a
+// save never throws away what was typed elsewhere. A refused form comes back
+// on its own page, the text kept and the error beside the field.
 //
 // Stable ids and names, for end-to-end tests:
-//   every page          form#logout (POST /logout) in the editor bar, for a logged-in user
+//   every page          form#logout (POST /logout) in the editor bar, for a logged-in user;
+//                       form#ui-language (GET, select[name=lang]): the page's language
 //   /login              form.login: input[name=name], input[name=password],
-//                       hidden csrf and next; button[type=submit] "Log in"
+//                       hidden csrf and next; button[type=submit]
 //   /edit/              table.meetings, one per body (a row per meeting: tr#meeting-{id});
 //                       section#open-procedures; form#new-meeting-file
 //                       (textarea[name=meeting_file]); form#new-meeting-next
 //                       (select[name=from_meeting], input[name=symbol|start|end])
-//   /edit/meetings/{id} p#status; p#saved (after a write); #form-error (after a refused one);
-//                       for a Bureau member (no forms): section#agenda, the agenda rendered in
-//                         English as the public page shows it (div.agenda-text, section.item per
-//                         item, annotations as HTML), div.missing-texts for texts not in English;
-//                       for an editor:
-//                       form#meeting-form: input[name=title.{lang}|city.{lang}|venue.{lang}],
-//                         input[name=start|end], button "Save meeting data";
-//                       li#item-section-{slug} per item, holding
-//                         form#item-{slug}: input[name=title.{lang}], select[name=kind],
-//                           input[name=minutes], textarea[name=annotation.{lang}],
-//                           button "Save item"  (slug: key "1 (b)" -> "1b")
-//                         form.move-up / form.move-down / form.remove-item (button "Remove item"),
-//                         ul.documents with form.remove-document per document,
-//                         form#add-document-{slug}: input[name=symbol], hidden item,
-//                           input[name=title.{lang}], button "Add document";
-//                       form#add-item-form: input[name=title.{lang}], select[name=kind],
-//                         select[name=parent], input[name=position], button "Add item";
-//                       ul#decisions with form.remove-decision; form#add-decision-form;
-//                       form#format-form: select[name=format], button "Preview";
-//                       form#publish-form: textarea[name=notice.{lang}], button[type=submit] "Publish";
-//                       form#procedure-form (submit to the Bureau): select[name=subject],
-//                         textarea[name=description], input[name=deadline] (datetime-local, UTC),
-//                         textarea[name=approved.{lang}], input[name=by.{lang}], select[name=item];
-//                       section#procedures: li#procedure-{pid}, p.objection, form.withdraw
+//   /edit/meetings/{id}                 the overview: p#status; p#saved (after a write);
+//                       section#heading; ol#item-tree (a.item-link per item, to its page);
+//                       section#blockers (li per error of the final check, a link to its page);
+//                       section#previews (a.preview per language, a.draft-pdf, a.draft-docx);
+//                       nav.meeting-pages (links to the pages below); section#procedures;
+//                       for a Bureau member: section#agenda (the agenda rendered, as before)
+//   .../items/{slug}[?with=fr]          form#item-form: input[name=title.{lang}], select[name=kind],
+//                       input[name=minutes], textarea[name=annotation.{lang}] for the two languages
+//                       shown side by side (div.side-by-side, one div.language per language);
+//                       form.move-up, form.move-down, form.remove-item; ul.documents;
+//                       form#with-language (GET, select[name=with])  (slug: key "1 (b)" -> "1b")
+//   .../items                           form#add-item-form: input[name=title.{lang}], select[name=kind],
+//                       select[name=parent], input[name=position]
+//   .../meeting                         form#meeting-form: input[name=title|city|venue.{lang}], start, end
+//   .../documents[?item=2]              ul#document-list; form#add-document-form: input[name=symbol],
+//                       select[name=item], input[name=title.{lang}], textarea[name=description.{lang}]
+//   .../document?symbol=S               form#document-form: input[name=title.{lang}]; form.remove-document
+//   .../footnotes, .../footnotes/{fid}  ul#footnote-list; div.footnote-text per language
+//   .../decisions, .../decisions/{did}  ul#decisions; form#add-decision-form; form.remove-decision
+//   .../organization                    table.day per day; form#format-form (select[name=format])
+//   .../publish                         section#blockers; form#publish-form: textarea[name=notice.{lang}]
+//   .../bureau                          form#procedure-form: select[name=subject], textarea[name=description],
+//                       input[name=deadline] (datetime-local, UTC), textarea[name=approved.{lang}],
+//                       input[name=by.{lang}], select[name=item]; section#procedures
+//   .../preview/{lang}                  the public meeting page made from the draft: div#draft-banner
 //   plan preview        table.day per day, ul#plan-changes, ul#plan-problems,
-//                       form#save-plan: hidden format, button[type=submit] "Save this organization of work"
+//                       form#save-plan: hidden format, button[type=submit]
 //   audit               table#audit, a row per entry: tr#audit-{version}
-//   /edit/procedures/{pid}  p#procedure-status, ul#procedure-changes, p.objection,
-//                       section#proposed-agenda (the draft rendered in English, as above),
-//                       form#objection-form: textarea[name=comment], button "Object (break the silence)"
-//   409                 section#conflict: ul#conflict-changes, a#reload
+//   /edit/procedures/{pid}  p#procedure-status, ul#procedure-changes, p.objection, section#previews,
+//                       section#proposed-agenda, form#objection-form: textarea[name=comment]
+//   409                 section#conflict: ul#conflict-changes, a#reload; with the fields in conflict,
+//                       table#conflicts (a row per field: the field in words, theirs, yours) and
+//                       form#resend holding what was typed, based on the current version
 //   other errors        p.error-message, p.error-field
-// Inputs for a language carry lang="{lang}" and dir ("rtl" for Arabic).
-// With edit.js, remove buttons ask for confirmation (a dialog to accept in
-// Playwright).
+// Inputs for a language carry lang="{lang}" and dir ("rtl" for Arabic). A
+// field at fault carries aria-invalid="true" and p.field-message beside it.
 #pragma once
 
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "i18n/catalog.h"
 #include "model/meeting.h"
@@ -67,18 +76,22 @@
 
 namespace plenary::web {
 
-// The account the page is shown to; csrf_token is empty for an API token.
+// The account the page is shown to, and where: csrf_token is empty for an
+// API token; `path` and `query` let the language select ask for the same
+// page again in another language.
 struct EditorUser {
   std::string name;
   store::Role role = store::Role::editor;
   std::vector<std::string> bodies;
   std::string csrf_token;
+  std::string path = "/edit/";
+  Params query;
 };
 
-// A form the server refused: the page shows the message by the form and the
-// form keeps what was sent.
+// A form the server refused: the page shows the message beside the field
+// and the form keeps what was sent.
 struct FormError {
-  std::string form;   // the id of the form: "item-1b", "procedure-form"
+  std::string form;   // the id of the form: "item-form", "procedure-form"
   std::string field;  // what is at fault: "items[1].annotation.fr", "deadline"; may be empty
   std::string message;
   Params values;                     // the form as it was sent
@@ -117,17 +130,48 @@ struct DashboardView {
 // forms that create a meeting.
 std::string render_dashboard(const DashboardView& view, const Catalog& catalog);
 
-struct MeetingEditorView {
+// What every page of one meeting shows: who reads it, the meeting, and
+// what the last write did.
+struct MeetingPageContext {
   EditorUser user;
   store::MeetingSummary record;
-  const Meeting* meeting = nullptr;                 // the working meeting; must not be null
-  bool may_edit = false;                            // false: a Bureau member reads it
-  std::vector<store::SilenceProcedure> procedures;  // newest first
-  std::string notice;                               // after a write: "Saved as version 5."; else empty
+  const Meeting* meeting = nullptr;  // the working meeting; must not be null
+  bool may_edit = false;             // false: a Bureau member reads it
+  std::string notice;                // after a write: "Saved as version 5."; else empty
   std::optional<FormError> error;
 };
-// /edit/meetings/{id}. Throws std::invalid_argument for a null meeting.
-std::string render_meeting_editor(const MeetingEditorView& view, const Catalog& catalog);
+
+// The thing a meeting page is about.
+enum class MeetingPart {
+  overview,      // /edit/meetings/{id}
+  meeting_data,  // .../meeting: the heading, the title, city, venue and dates
+  add_item,      // .../items
+  item,          // .../items/{slug}: `key`, with `with` side by side
+  documents,     // .../documents: the list, and a new one for item `key`
+  document,      // .../document?symbol=: `key` is the symbol
+  footnotes,     // .../footnotes
+  footnote,      // .../footnotes/{fid}: `key` is the footnote's id
+  decisions,     // .../decisions
+  decision,      // .../decisions/{did}: `key` is the decision's id
+  organization,  // .../organization: the timetable and the format
+  publish,       // .../publish
+  bureau,        // .../bureau: submit to the Bureau, the procedures
+};
+
+struct MeetingPartView {
+  MeetingPageContext context;
+  MeetingPart part = MeetingPart::overview;
+  std::string key;   // the item ("1 (b)"), symbol, footnote or decision shown
+  std::string with;  // the item page's second language; empty: the editor's own, else the meeting's first
+  std::vector<store::SilenceProcedure> procedures;  // newest first (overview, bureau)
+};
+// A meeting page. Throws std::invalid_argument for a null meeting; 404s
+// (an unknown item, document...) are the caller's to find before.
+std::string render_meeting_part(const MeetingPartView& view, const Catalog& catalog);
+
+// The banner of a draft preview: the version shown, that it is not public,
+// the draft files, and the way back. HTML, for pages.h MeetingPageView::banner_html.
+std::string draft_banner_html(const store::MeetingSummary& record, const std::string& lang, const Catalog& catalog);
 
 struct PlanPreviewView {
   EditorUser user;
@@ -165,15 +209,34 @@ struct ProcedureView {
 };
 std::string render_procedure_page(const ProcedureView& view, const Catalog& catalog);
 
+// A field both the editor and someone else changed since the version the
+// editor read (a 409's details "conflicts").
+struct FieldConflict {
+  std::string field;  // "items[3].title.en"
+  std::string base;   // as the editor read it
+  std::string yours;  // as the editor typed it
+  std::string theirs; // as it is now
+};
+
 struct ConflictView {
   EditorUser user;
   int64_t meeting_id = 0;  // 0: unknown; the reload link goes to /edit/
+  const Meeting* meeting = nullptr;  // the current one, to name documents and decisions; may be null
   int64_t based_on_version = 0;
   int64_t current_version = 0;
   std::vector<std::string> changes;  // since based_on_version
+  std::vector<FieldConflict> conflicts;
+  std::string action;  // where the refused form was sent: the resend form goes there
+  Params sent;         // the refused form as it was sent
   std::string message;
 };
-// The 409 page: the change was not saved, what changed meanwhile, and a link to reload.
+// The fields in conflict that a 409's details list ("conflicts": [{"field",
+// "base", "yours", "theirs"}]); members that are not strings read as empty.
+std::vector<FieldConflict> field_conflicts(const nlohmann::json& details);
+
+// The 409 page: the change was not saved, what changed meanwhile, each field
+// in conflict with both texts side by side, the typed text in a form that
+// can be sent again (based on the current version), and a link to reload.
 std::string render_conflict_page(const ConflictView& view, const Catalog& catalog);
 
 // Any other refusal (403, 404, 400 outside a form...): the title from the

@@ -241,11 +241,13 @@ void write_downloads(const MeetingPageView& view, const std::string& lang, const
   out +=
       fmt::format("<section id=\"downloads\" class=\"downloads\">\n<h2>{}</h2>\n<ul class=\"downloads\">\n",
                   escape_html(catalog.text("web.downloads")));
+  const std::string files =
+      view.draft_base.empty() ? fmt::format("/meetings/{}", view.id) : escape_html(view.draft_base) + "/draft";
   for (const Download& download : kDownloads)
-    out += fmt::format("<li><a href=\"/meetings/{}/{}.{}.{}\" type=\"{}\" hreflang=\"{}\">{}</a></li>\n",
-                       view.id, stem, lang, download.extension, download.media_type, lang,
+    out += fmt::format("<li><a href=\"{}/{}.{}.{}\" type=\"{}\" hreflang=\"{}\">{}</a></li>\n", files, stem,
+                       lang, download.extension, download.media_type, lang,
                        escape_html(catalog.text(download.label_key)));
-  if (!meeting.body.short_name.empty())
+  if (!meeting.body.short_name.empty() && view.draft_base.empty())
     out += "<li>" + body_feed_link(meeting.body.short_name, lang, catalog) + "</li>\n";
   out += "</ul>\n</section>\n";
 }
@@ -361,7 +363,7 @@ std::string render_meeting_page(const MeetingPageView& view, const Catalog& cata
   const AgendaLayout layout = lay_out_agenda(meeting, catalog);
   const std::string name = meeting_name(meeting, lang, catalog);
 
-  std::string body;
+  std::string body = view.banner_html;
   body += "<header class=\"meeting-heading\">\n";
   if (!layout.parent_body.empty())
     body += fmt::format("<p class=\"parent\">{}</p>\n", escape_html(layout.parent_body));
@@ -402,9 +404,10 @@ std::string render_meeting_page(const MeetingPageView& view, const Catalog& cata
   write_downloads(view, lang, catalog, body);
 
   const std::string title = layout.body + " — " + name;
-  PageFrame frame{lang, title,
-                  language_links(meeting_languages(meeting), fmt::format("/meetings/{}", view.id)),
-                  std::move(body)};
+  std::vector<LanguageLink> languages = language_links(meeting_languages(meeting), fmt::format("/meetings/{}", view.id));
+  if (!view.draft_base.empty())
+    for (LanguageLink& link : languages) link.href = view.draft_base + "/preview/" + link.code;
+  PageFrame frame{lang, title, std::move(languages), std::move(body)};
   return render_page(frame, catalog);
 }
 

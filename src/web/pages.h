@@ -85,6 +85,12 @@ struct MeetingPageView {
   std::string lang;
   std::vector<NoticeView> notices;  // every language
   std::string published_at;         // ISO 8601 UTC: "2022-03-16T09:30:00Z"; may be empty
+  // An editor's preview of the working draft: the page is the public one, but
+  // its language links go to "{draft_base}/preview/{lang}", its files to
+  // "{draft_base}/draft/{file}", and `banner_html` (already HTML) opens it.
+  // Empty for the public page.
+  std::string draft_base;  // "/edit/meetings/1"
+  std::string banner_html;
 };
 
 // The meeting's page: its heading, the format in force, the updates (one per

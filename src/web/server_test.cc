@@ -1080,8 +1080,22 @@ TEST_F(ServerTest, EveryWriteEndpointChecksWhoIsCalling) {
        [&] {
          return WriteRequest{pre + "/documents",
                              "based_on_version=" + vs() + "&item=3&symbol=CTOC%2FCOP%2FWG.7%2F2022%2FCRP." +
-                                 next() + form_texts("title", "A form paper"),
+                                 next() + form_texts("title", "A form paper") + form_texts("description", "Its use"),
                              kForm};
+       },
+       form},
+      {"POST", "/edit/meetings/{id}/document",
+       [&] {
+         const std::string symbol = new_document();
+         return WriteRequest{pre + "/document",
+                             "based_on_version=" + vs() + "&symbol=" + url_encode(symbol) +
+                                 form_texts("title", "Retitled " + next()),
+                             kForm};
+       },
+       form},
+      {"POST", "/edit/meetings/{id}/organization",
+       [&] {
+         return WriteRequest{pre + "/organization", "based_on_version=" + vs(), kForm};
        },
        form},
       {"POST", "/edit/meetings/{id}/documents/remove",
