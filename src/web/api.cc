@@ -178,6 +178,127 @@ MeetingFormat format_member(const json& body) {
   return *format;
 }
 
+// The planning settings given as JSON, read as the meeting file reads its
+// [planning]: placed in a copy of the meeting, so that they get the same
+// checks and messages as in a file.
+PlanningSettings planning_from(const Meeting& meeting, const json& value) {
+  if (!value.is_object()) throw HttpError(400, "\"planning\" must be an object like the meeting file's [planning]", "planning");
+  json document = json::parse(meeting_to_json(meeting));
+  document["planning"] = value;
+  MeetingFile file = parse_meeting_json(document.dump(), "planning");
+  for (const Diagnostic& d : file.diagnostics)
+    if (d.severity == Severity::error) throw HttpError(422, "the planning settings have errors: " + d.message, d.path);
+  if (!file.meeting) throw HttpError(422, "the planning settings cannot be read", "planning");
+  return file.meeting->planning;
+}
+
+// Every language of `texts` set by `set`, in turn.
+template <typename Set>
+Meeting each_language(Meeting meeting, const LangText& texts, Set set) {
+  for (const auto& [language, text] : texts) meeting = set(meeting, language, text);
+  return meeting;
+}
+
+// The routes that edit the meeting's documents, footnotes, decisions,
+// heading and planning settings: one edit function each (edit/edit.h).
+void add_edit_routes(Services& services) {
+  Router& r = services.router;
+
+  r.add("PATCH", "/api/v1/meetings/{id}/documents", write(services, "edit-document", [](const Meeting& current, const json& body) {
+          only_keys(body, {"based_on_version", "symbol", "title", "description", "new_symbol", "items"});
+          std::string symbol = text_member(body, "symbol");
+          if (!find_document(current, symbol)) throw HttpError(404, "there is no document " + symbol, "symbol");
+          Meeting meeting = current;
+          if (body.contains("title"))
+            meeting = each_language(meeting, lang_text_member(body, "title"), [&](const Meeting& m, auto& l, auto& t) {
+              return edit::set_document_title(m, symbol, l, t);
+            });
+          if (body.contains("description"))
+            meeting = each_language(meeting, lang_text_member(body, "description"),
+                                    [&](const Meeting& m, auto& l, auto& t) {
+                                      return edit::set_document_description(m, symbol, l, t);
+                                    });
+          if (body.contains("items")) meeting = edit::set_document_items(meeting, symbol, text_list_member(body, "items"));
+          if (body.contains("new_symbol")) meeting = edit::set_document_symbol(meeting, symbol, text_member(body, "new_symbol"));
+          return meeting;
+        }));
+
+  r.add("POST", "/api/v1/meetings/{id}/footnotes", write(services, "add-footnote", [](const Meeting& current, const json& body) {
+          only_keys(body, {"based_on_version", "id", "text"});
+          return edit::add_footnote(current, text_member(body, "id"), lang_text_member(body, "text"));
+        }));
+
+  r.add("PATCH", "/api/v1/meetings/{id}/footnotes/{fid}", [&services](const Request& request, const RouteParams& params) {
+    const std::string id = params.at("fid");
+    return write(services, "edit-footnote", [id](const Meeting& current, const json& body) {
+      only_keys(body, {"based_on_version", "text", "id"});
+      if (!find_footnote(current, id)) throw HttpError(404, "there is no footnote \"" + id + "\"", "fid");
+      Meeting meeting = current;
+      if (body.contains("text"))
+        meeting = each_language(meeting, lang_text_member(body, "text"), [&](const Meeting& m, auto& l, auto& t) {
+          return edit::set_footnote_text(m, id, l, t);
+        });
+      if (body.contains("id")) meeting = edit::rename_footnote(meeting, id, text_member(body, "id"));
+      return meeting;
+    })(request, params);
+  });
+
+  r.add("DELETE", "/api/v1/meetings/{id}/footnotes/{fid}", [&services](const Request& request, const RouteParams& params) {
+    const std::string id = params.at("fid");
+    return write(services, "remove-footnote", [id](const Meeting& current, const json& body) {
+      only_keys(body, {"based_on_version"});
+      if (!find_footnote(current, id)) throw HttpError(404, "there is no footnote \"" + id + "\"", "fid");
+      return edit::remove_footnote(current, id);
+    })(request, params);
+  });
+
+  r.add("PATCH", "/api/v1/meetings/{id}/decisions/{decision}", [&services](const Request& request, const RouteParams& params) {
+    const std::string id = params.at("decision");
+    return write(services, "edit-decision", [id](const Meeting& current, const json& body) {
+      only_keys(body, {"based_on_version", "by", "approved", "date", "procedure", "id"});
+      require_decision(current, id);
+      Meeting meeting = current;
+      if (body.contains("by"))
+        meeting = each_language(meeting, lang_text_member(body, "by"), [&](const Meeting& m, auto& l, auto& t) {
+          return edit::set_decision_by(m, id, l, t);
+        });
+      if (body.contains("approved"))
+        meeting = each_language(meeting, lang_text_member(body, "approved"), [&](const Meeting& m, auto& l, auto& t) {
+          return edit::set_decision_approved(m, id, l, t);
+        });
+      if (body.contains("date")) meeting = edit::set_decision_date(meeting, id, date_member(body, "date"));
+      if (body.contains("procedure")) {
+        std::optional<Procedure> procedure = procedure_from(text_member(body, "procedure"));
+        if (!procedure) throw HttpError(400, "\"procedure\" must be meeting or silence", "procedure");
+        meeting = edit::set_decision_procedure(meeting, id, *procedure);
+      }
+      if (body.contains("id")) meeting = edit::rename_decision(meeting, id, text_member(body, "id"));
+      return meeting;
+    })(request, params);
+  });
+
+  r.add("PATCH", "/api/v1/meetings/{id}/heading", write(services, "edit-heading", [](const Meeting& current, const json& body) {
+          only_keys(body, {"based_on_version", "symbol", "issued", "distribution", "original_language"});
+          Meeting meeting = current;
+          if (body.contains("symbol")) meeting = edit::set_agenda_symbol(meeting, text_member(body, "symbol"));
+          if (body.contains("issued")) meeting = edit::set_issued(meeting, date_member(body, "issued"));
+          if (body.contains("distribution")) {
+            std::optional<Distribution> distribution = distribution_from(text_member(body, "distribution"));
+            if (!distribution)
+              throw HttpError(400, "\"distribution\" must be general, limited or restricted", "distribution");
+            meeting = edit::set_distribution(meeting, *distribution);
+          }
+          if (body.contains("original_language"))
+            meeting = edit::set_original_language(meeting, text_member(body, "original_language"));
+          return meeting;
+        }));
+
+  r.add("PUT", "/api/v1/meetings/{id}/planning", write(services, "edit-planning", [](const Meeting& current, const json& body) {
+          only_keys(body, {"based_on_version", "planning"});
+          return edit::set_planning(current, planning_from(current, member(body, "planning")));
+        }));
+}
+
 }  // namespace
 
 void add_api_routes(Services& services) {
@@ -267,7 +388,7 @@ void add_api_routes(Services& services) {
   r.add("PATCH", "/api/v1/meetings/{id}/items/{key}", [&services](const Request& request, const RouteParams& params) {
     const std::string key = item_key_param(params);
     return write(services, "edit-item", [key](const Meeting& current, const json& body) {
-      only_keys(body, {"based_on_version", "title", "annotation", "minutes", "kind"});
+      only_keys(body, {"based_on_version", "title", "annotation", "minutes", "kind", "documents", "no_documents"});
       require_item(current, key);
       Meeting meeting = current;
       if (body.contains("title"))
@@ -287,6 +408,9 @@ void add_api_routes(Services& services) {
         if (!kind) throw HttpError(400, "unknown item kind", "kind");
         meeting = edit::set_item_kind(meeting, key, *kind);
       }
+      if (body.contains("documents")) meeting = edit::set_item_documents(meeting, key, text_list_member(body, "documents"));
+      if (body.contains("no_documents"))
+        meeting = edit::set_item_no_documents(meeting, key, bool_member(body, "no_documents"));
       return meeting;
     })(request, params);
   });
@@ -439,6 +563,7 @@ void add_api_routes(Services& services) {
     return download(call, readable.record, draft, language, format);
   });
 
+  add_edit_routes(services);
   add_procedure_api_routes(services);
 }
 

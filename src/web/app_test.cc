@@ -376,6 +376,49 @@ TEST_F(AppTest, AMoveIsPreviewedWithItsReplanAndNeverClearsThePlan) {
   EXPECT_EQ(occurrences(handle("GET", "/meetings/1/CTOC_COP_WG.7_2022_1.en.ics").body, "BEGIN:VEVENT"), 4u);
 }
 
+TEST_F(AppTest, EveryPartOfTheMeetingIsEditableThroughTheApi) {
+  int64_t v = 2;
+  auto write = [&](const std::string& method, const std::string& path, json body, int status = 200) {
+    body["based_on_version"] = v;
+    const json out = handle_json(method, "/api/v1/meetings/1" + path, callers_.editor, body, status);
+    if (status == 200) v = out["version"];
+    return out;
+  };
+  // A footnote written, then called from an annotation (defect 6).
+  write("POST", "/footnotes", {{"id", "venue"}, {"text", in_every_language("In the boardroom.")}});
+  write("PATCH", "/items/4", {{"annotation", {{"en", "See the room.[^venue]"}}}});
+  write("PATCH", "/footnotes/venue", {{"text", {{"en", "In the large boardroom."}}}});
+  // A document's description and title changed after it was added (defect 4).
+  const std::string symbol = "CTOC/COP/WG.7/2022/2";
+  write("PATCH", "/documents", {{"symbol", symbol}, {"description", {{"en", "A new description"}}}});
+  // The heading (defect 5) and a decision.
+  write("PATCH", "/heading", {{"issued", "2022-04-01"}, {"distribution", "limited"}});
+  const json decisions = handle_json("GET", "/api/v1/meetings/1", callers_.editor, nullptr)["meeting"]["decisions"];
+  const std::string decision = decisions[0]["id"];
+  write("PATCH", "/decisions/" + decision, {{"date", "2022-03-11"}});
+  const json meeting = handle_json("GET", "/api/v1/meetings/1", callers_.editor, nullptr)["meeting"];
+  EXPECT_EQ(meeting["document"]["issued"], "2022-04-01");
+  EXPECT_EQ(meeting["document"]["distribution"], "limited");
+  EXPECT_EQ(meeting["decisions"][0]["date"], "2022-03-11");
+  bool described = false;
+  for (const json& document : meeting["documents"])
+    if (document["symbol"] == symbol) described = document["description"]["en"] == "A new description";
+  EXPECT_TRUE(described);
+  handle_json("POST", "/api/v1/meetings/1/publish", callers_.editor, {{"based_on_version", v}});
+  const std::string page = handle("GET", "/en/meetings/1").body;
+  EXPECT_NE(page.find("In the large boardroom."), std::string::npos);
+
+  // Bad input names its field.
+  write("PATCH", "/heading", {{"issued", "2022-02-30"}}, 400);
+  write("PATCH", "/documents", {{"symbol", "A/1/NONE"}}, 404);
+  write("PATCH", "/footnotes/nothing", {{"text", {{"en", "x"}}}}, 404);
+  write("POST", "/footnotes", {{"id", "venue"}, {"text", in_every_language("Twice.")}}, 422);
+  write("DELETE", "/footnotes/venue", json::object(), 422);  // still called from item 4
+  write("PUT", "/planning", {{"planning", {{"min_continuation", "long"}}}}, 422);
+  write("PUT", "/planning", {{"planning", 7}}, 400);
+  write("PATCH", "/items/4", {{"no_documents", "yes"}}, 400);
+}
+
 TEST_F(AppTest, SessionsExpireOnTheServersClock) {
   {
     std::unique_ptr<store::SqliteStore> store = store::SqliteStore::open(database_);

@@ -65,4 +65,28 @@ int int_member(const json& value, const std::string& name) {
   return static_cast<int>(value.get<int64_t>());
 }
 
+bool bool_member(const json& body, const std::string& name) {
+  const json& value = member(body, name);
+  if (!value.is_boolean()) throw HttpError(400, "\"" + name + "\" must be true or false", name);
+  return value.get<bool>();
+}
+
+std::vector<std::string> text_list_member(const json& body, const std::string& name) {
+  const json& value = member(body, name);
+  if (!value.is_array()) throw HttpError(400, "\"" + name + "\" must be an array of strings", name);
+  std::vector<std::string> out;
+  for (const json& entry : value) {
+    if (!entry.is_string()) throw HttpError(400, "\"" + name + "\" must be an array of strings", name);
+    out.push_back(entry.get<std::string>());
+  }
+  return out;
+}
+
+Date date_member(const json& body, const std::string& name) {
+  const std::string text = text_member(body, name);
+  std::optional<Date> date = parse_iso_date(text);
+  if (!date) throw HttpError(400, "\"" + name + "\" must be a date like 2022-06-27, and a day that exists", name);
+  return *date;
+}
+
 }  // namespace plenary::web

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -31,5 +32,14 @@ LangText lang_text_member(const nlohmann::json& body, const std::string& name);
 
 // An integer member that must fit an int: 4294967298 is not position 2.
 int int_member(const nlohmann::json& value, const std::string& name);
+
+// A member that must be true or false.
+bool bool_member(const nlohmann::json& body, const std::string& name);
+
+// A member that must be an array of strings.
+std::vector<std::string> text_list_member(const nlohmann::json& body, const std::string& name);
+
+// A member that must be a date written "2022-06-27", and a real day.
+Date date_member(const nlohmann::json& body, const std::string& name);
 
 }  // namespace plenary::web

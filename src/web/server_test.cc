@@ -988,6 +988,61 @@ TEST_F(ServerTest, EveryWriteEndpointChecksWhoIsCalling) {
          return WriteRequest{"/api/v1/meetings/1/decisions/" + id, json{{"based_on_version", v()}}.dump()};
        },
        api(200)},
+      {"PATCH", "/api/v1/meetings/{id}/documents",
+       [&] {
+         const std::string symbol = new_document();
+         return WriteRequest{"/api/v1/meetings/1/documents",
+                             json{{"based_on_version", v()}, {"symbol", symbol},
+                                  {"description", in_every_language("Changed " + next())}}
+                                 .dump()};
+       },
+       api(200)},
+      {"POST", "/api/v1/meetings/{id}/footnotes",
+       [&] {
+         return WriteRequest{"/api/v1/meetings/1/footnotes",
+                             json{{"based_on_version", v()}, {"id", "n" + next()}, {"text", in_every_language("A note.")}}
+                                 .dump()};
+       },
+       api(200)},
+      {"PATCH", "/api/v1/meetings/{id}/footnotes/{fid}",
+       [&] {
+         const std::string id = "n" + next();
+         edit("POST", "/api/v1/meetings/1/footnotes",
+              {{"based_on_version", v()}, {"id", id}, {"text", in_every_language("A note.")}});
+         return WriteRequest{"/api/v1/meetings/1/footnotes/" + id,
+                             json{{"based_on_version", v()}, {"text", in_every_language("Changed.")}}.dump()};
+       },
+       api(200)},
+      {"DELETE", "/api/v1/meetings/{id}/footnotes/{fid}",
+       [&] {
+         const std::string id = "n" + next();
+         edit("POST", "/api/v1/meetings/1/footnotes",
+              {{"based_on_version", v()}, {"id", id}, {"text", in_every_language("A note.")}});
+         return WriteRequest{"/api/v1/meetings/1/footnotes/" + id, json{{"based_on_version", v()}}.dump()};
+       },
+       api(200)},
+      {"PATCH", "/api/v1/meetings/{id}/decisions/{decision}",
+       [&] {
+         const std::string id = new_decision();
+         return WriteRequest{"/api/v1/meetings/1/decisions/" + id,
+                             json{{"based_on_version", v()}, {"date", "2022-05-1" + std::to_string(std::stoi(next()) % 10)}}
+                                 .dump()};
+       },
+       api(200)},
+      {"PATCH", "/api/v1/meetings/{id}/heading",
+       [&] {
+         return WriteRequest{"/api/v1/meetings/1/heading",
+                             json{{"based_on_version", v()}, {"issued", "2022-03-1" + std::to_string(std::stoi(next()) % 10)}}
+                                 .dump()};
+       },
+       api(200)},
+      {"PUT", "/api/v1/meetings/{id}/planning",
+       [&] {
+         return WriteRequest{"/api/v1/meetings/1/planning",
+                             json{{"based_on_version", v()}, {"planning", {{"min_continuation", 20 + std::stoi(next()) % 10}}}}
+                                 .dump()};
+       },
+       api(200)},
       {"PUT", "/api/v1/meetings/{id}/format",
        [&] {
          trim();
