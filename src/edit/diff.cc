@@ -485,8 +485,9 @@ struct ItemLevel {
 
 class FieldComparer {
  public:
-  FieldComparer(const Meeting& before, const Meeting& after)
-      : before_(before), after_(after), a_(Json::parse(meeting_to_json(before))), b_(Json::parse(meeting_to_json(after))) {}
+  // `a` and `b` are the meetings' JSON; {} for `a` lists every value of `after`.
+  FieldComparer(const Meeting& before, const Meeting& after, Json a, Json b)
+      : before_(before), after_(after), a_(std::move(a)), b_(std::move(b)) {}
 
   std::vector<FieldChange> run() {
     for (const std::string& key : keys_of(&a_, &b_)) {
@@ -627,7 +628,12 @@ std::vector<std::string> describe_changes(const Meeting& before, const Meeting& 
 }
 
 std::vector<FieldChange> compare_fields(const Meeting& before, const Meeting& after) {
-  return FieldComparer(before, after).run();
+  return FieldComparer(before, after, Json::parse(meeting_to_json(before)), Json::parse(meeting_to_json(after))).run();
+}
+
+std::vector<FieldChange> meeting_fields(const Meeting& meeting) {
+  const Meeting nothing;
+  return FieldComparer(nothing, meeting, Json::object(), Json::parse(meeting_to_json(meeting))).run();
 }
 
 }  // namespace plenary::edit

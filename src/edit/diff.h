@@ -48,4 +48,8 @@ struct FieldChange {
 // one value.
 std::vector<FieldChange> compare_fields(const Meeting& before, const Meeting& after);
 
+// Every value of the meeting, as compare_fields would list them against a
+// meeting that had none: to show one version in full, place by place.
+std::vector<FieldChange> meeting_fields(const Meeting& meeting);
+
 }  // namespace plenary::edit

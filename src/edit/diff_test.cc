@@ -296,5 +296,24 @@ TEST(CompareFields, ARemovedSubItemByItsOldKey) {
   EXPECT_TRUE(found);
 }
 
+TEST(MeetingFields, EveryValuePlaceByPlace) {
+  const Meeting meeting = example();
+  const std::vector<std::string> lines = compared(Meeting{}, meeting);
+  const std::vector<FieldChange> fields = meeting_fields(meeting);
+  EXPECT_GT(fields.size(), lines.size());  // the defaults too: the format, the planning settings
+  std::vector<std::string> places;
+  for (const FieldChange& field : fields) {
+    EXPECT_TRUE(field.before.empty()) << field.field;
+    if (places.empty() || places.back() != field.place) places.push_back(field.place);
+  }
+  EXPECT_EQ(places.front(), "body");
+  EXPECT_THAT(places, Contains("item 1 (b)"));
+  EXPECT_THAT(places, Contains("footnote hybrid"));
+  EXPECT_EQ(places.back(), "planning");
+  bool format = false;
+  for (const FieldChange& field : fields) format = format || (field.field == "meeting.format" && field.after == "in-person");
+  EXPECT_TRUE(format);
+}
+
 }  // namespace
 }  // namespace plenary::edit
