@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <memory>
+
 #include "format/meeting_file.h"
 #include "format/meeting_json.h"
 
@@ -9,11 +11,27 @@ namespace plenary::workflow {
 
 namespace {
 
-std::optional<Meeting> read_document(const std::string& json, int64_t version) {
-  if (json.empty()) return std::nullopt;
-  MeetingFile file = parse_meeting_json(json, "version " + std::to_string(version));
-  return std::move(file.meeting);
-}
+// The documents of an audit log, each parsed once: an entry's `before` is
+// the `after` of the entry before it (or of the publication before it).
+class Documents {
+ public:
+  // The meeting of `json`; null when there is none ("") or it cannot be read.
+  std::shared_ptr<const Meeting> read(const std::string& json, int64_t version) {
+    for (const auto& [text, meeting] : recent_)
+      if (*text == json) return meeting;
+    std::shared_ptr<const Meeting> meeting;
+    if (!json.empty())
+      if (std::optional<Meeting> parsed = parse_meeting_json(json, "version " + std::to_string(version)).meeting)
+        meeting = std::make_shared<const Meeting>(std::move(*parsed));
+    if (recent_.size() == kKept) recent_.erase(recent_.begin());
+    recent_.emplace_back(&json, meeting);
+    return meeting;
+  }
+
+ private:
+  static constexpr size_t kKept = 4;  // the working and the published document, before and after
+  std::vector<std::pair<const std::string*, std::shared_ptr<const Meeting>>> recent_;  // texts owned by the caller
+};
 
 std::string summary_of(const store::AuditEntry& entry, const std::vector<std::string>& changes) {
   if (entry.action == "create") return "created";
@@ -26,10 +44,10 @@ std::string summary_of(const store::AuditEntry& entry, const std::vector<std::st
   return line;
 }
 
-VersionEntry entry_of(const store::AuditEntry& entry) {
+VersionEntry entry_of(const store::AuditEntry& entry, Documents& documents) {
   VersionEntry out{entry.version, entry.who, entry.at, entry.action, entry.action == "publish", {}, ""};
-  const std::optional<Meeting> before = read_document(entry.before, entry.version - 1);
-  const std::optional<Meeting> after = read_document(entry.after, entry.version);
+  const std::shared_ptr<const Meeting> before = documents.read(entry.before, entry.version - 1);
+  const std::shared_ptr<const Meeting> after = documents.read(entry.after, entry.version);
   if (before && after) out.changes = edit::describe_changes(*before, *after);
   out.summary = summary_of(entry, out.changes);
   return out;
@@ -43,16 +61,9 @@ std::vector<store::AuditEntry> audit_of(store::Store& store, int64_t meeting_id)
   }
 }
 
-std::string position_text(const Diagnostic& diagnostic) {
-  return diagnostic.position.known()
-             ? fmt::format("line {}, column {}: {}", diagnostic.position.line, diagnostic.position.column,
-                           diagnostic.message)
-             : diagnostic.message;
-}
-
 std::vector<Finding> findings_of(const std::vector<Diagnostic>& errors) {
   std::vector<Finding> out;
-  for (const Diagnostic& error : errors) out.push_back({error.path, position_text(error)});
+  for (const Diagnostic& error : errors) out.push_back({error.path, diagnostic_line(error)});
   return out;
 }
 
@@ -66,22 +77,41 @@ void require_same_body(const Meeting& meeting, const store::MeetingRecord& recor
 
 }  // namespace
 
+namespace {
+
+Version find_version(const std::vector<store::AuditEntry>& entries, int64_t version) {
+  for (const store::AuditEntry& entry : entries) {
+    if (entry.version != version) continue;
+    Documents documents;
+    VersionEntry described = entry_of(entry, documents);
+    const std::shared_ptr<const Meeting> meeting = documents.read(entry.after, version);
+    if (!meeting)
+      throw Refused(Refusal::unprocessable, fmt::format("version {} of this meeting cannot be read", version),
+                    "version");
+    return Version{std::move(described), *meeting};
+  }
+  throw Refused(Refusal::not_found, fmt::format("this meeting has no version {}", version), "version");
+}
+
+}  // namespace
+
+std::string diagnostic_line(const Diagnostic& diagnostic) {
+  return diagnostic.position.known()
+             ? fmt::format("line {}, column {}: {}", diagnostic.position.line, diagnostic.position.column,
+                           diagnostic.message)
+             : diagnostic.message;
+}
+
 std::vector<VersionEntry> versions(store::Store& store, int64_t meeting_id) {
+  const std::vector<store::AuditEntry> entries = audit_of(store, meeting_id);
+  Documents documents;
   std::vector<VersionEntry> out;
-  for (const store::AuditEntry& entry : audit_of(store, meeting_id)) out.push_back(entry_of(entry));
+  for (const store::AuditEntry& entry : entries) out.push_back(entry_of(entry, documents));
   return out;
 }
 
 Version version_at(store::Store& store, int64_t meeting_id, int64_t version) {
-  for (const store::AuditEntry& entry : audit_of(store, meeting_id)) {
-    if (entry.version != version) continue;
-    std::optional<Meeting> meeting = read_document(entry.after, version);
-    if (!meeting)
-      throw Refused(Refusal::unprocessable, fmt::format("version {} of this meeting cannot be read", version),
-                    "version");
-    return Version{entry_of(entry), std::move(*meeting)};
-  }
-  throw Refused(Refusal::not_found, fmt::format("this meeting has no version {}", version), "version");
+  return find_version(audit_of(store, meeting_id), version);
 }
 
 std::string difference_label(const edit::FieldChange& change, const Catalog& names) {
@@ -95,8 +125,9 @@ std::string difference_label(const edit::FieldChange& change, const Catalog& nam
 }
 
 Comparison compare_versions(store::Store& store, int64_t meeting_id, int64_t from, int64_t to, const Catalog& names) {
-  const Version first = version_at(store, meeting_id, from);
-  const Version second = version_at(store, meeting_id, to);
+  const std::vector<store::AuditEntry> entries = audit_of(store, meeting_id);
+  const Version first = find_version(entries, from);
+  const Version second = find_version(entries, to);
   Comparison out;
   out.from = from;
   out.to = to;
@@ -128,7 +159,7 @@ Restored restore(store::Store& store, const Actor& actor, const store::MeetingRe
 InvalidFile::InvalidFile(std::vector<Diagnostic> found)
     : Refused(Refusal::unprocessable,
               found.empty() ? "the meeting file cannot be read"
-                            : "the meeting file has errors: " + position_text(found.front()),
+                            : "the meeting file has errors: " + diagnostic_line(found.front()),
               found.empty() ? "" : found.front().path, findings_of(found)),
       errors(std::move(found)) {}
 

@@ -83,6 +83,9 @@ struct Restored {
 Restored restore(store::Store& store, const Actor& actor, const store::MeetingRecord& record,
                  int64_t based_on_version, int64_t version);
 
+// "line 12, column 9: unknown key 'knd' ...": a meeting file's finding for a person.
+std::string diagnostic_line(const Diagnostic& diagnostic);
+
 // A meeting file with errors: each with its line and column.
 class InvalidFile : public Refused {
  public:
