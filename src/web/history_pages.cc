@@ -227,7 +227,6 @@ std::string render_history_page(const HistoryListView& view, const Catalog& cata
   return frame(catalog.format("history.title", {{"symbol", context.record.symbol}}), &context, body, catalog);
 }
 
-
 std::string render_version_page(const VersionPageView& view, const Catalog& catalog) {
   if (!view.version) throw std::invalid_argument("render_version_page needs a version");
   const HistoryContext& context = view.context;
