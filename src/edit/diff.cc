@@ -3,12 +3,16 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <functional>
 #include <iterator>
 #include <map>
 #include <optional>
 #include <set>
 
+#include <nlohmann/json.hpp>
+
 #include "edit/equal.h"
+#include "format/meeting_json.h"
 
 namespace plenary::edit {
 
@@ -410,8 +414,226 @@ class Differ {
 
 }  // namespace
 
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// Where a value is on each side, and how a person names it.
+struct Where {
+  std::string before_path;
+  std::string after_path;
+  std::string place;
+  std::string name;
+  std::string language;
+
+  // The member `key` of the value here; a language code names the language.
+  Where child(const std::string& key) const {
+    Where out = *this;
+    out.before_path = before_path.empty() ? key : before_path + "." + key;
+    out.after_path = after_path.empty() ? key : after_path + "." + key;
+    if (is_official_language(key)) {
+      out.language = key;
+    } else {
+      std::string words = key;
+      std::replace(words.begin(), words.end(), '_', ' ');
+      out.name = name.empty() ? words : name + ", " + words;
+    }
+    return out;
+  }
+};
+
+const Json* member(const Json* value, const std::string& key) {
+  if (!value || !value->is_object()) return nullptr;
+  auto found = value->find(key);
+  return found == value->end() ? nullptr : &*found;
+}
+
+const Json* element(const Json* array, size_t index) {
+  return array && array->is_array() && index < array->size() ? &(*array)[index] : nullptr;
+}
+
+std::string value_text(const Json* value) {
+  if (!value) return "";
+  return value->is_string() ? value->get<std::string>() : value->dump();
+}
+
+// The keys of two objects, `after`'s order first: the file's order.
+std::vector<std::string> keys_of(const Json* before, const Json* after) {
+  std::vector<std::string> keys;
+  for (const Json* side : {after, before})
+    if (side && side->is_object())
+      for (auto it = side->begin(); it != side->end(); ++it)
+        if (std::find(keys.begin(), keys.end(), it.key()) == keys.end()) keys.push_back(it.key());
+  return keys;
+}
+
+// One side of an item: the model (for pairing its sub-items by title) and its JSON.
+struct ItemSide {
+  const Item* item = nullptr;
+  const Json* json = nullptr;
+  std::string path;  // "items[1]", "items[0].subitems[1]"
+  std::string key;   // "2", "1 (b)"
+};
+
+// One level of the agenda on one side: the items and their JSON array.
+struct ItemLevel {
+  const std::vector<Item>* items = nullptr;  // null: the parent is absent on this side
+  const Json* json = nullptr;
+  std::string path;  // "items", "items[0].subitems"
+  int parent = 0;    // the parent item's number, for sub-items
+};
+
+class FieldComparer {
+ public:
+  // `a` and `b` are the meetings' JSON; {} for `a` lists every value of `after`.
+  FieldComparer(const Meeting& before, const Meeting& after, Json a, Json b)
+      : before_(before), after_(after), a_(std::move(a)), b_(std::move(b)) {}
+
+  std::vector<FieldChange> run() {
+    for (const std::string& key : keys_of(&a_, &b_)) {
+      const Json* a = member(&a_, key);
+      const Json* b = member(&b_, key);
+      const Where where{key, key, "", "", ""};
+      if (key == "items") {
+        levels(ItemLevel{&before_.items, a, "items", 0}, ItemLevel{&after_.items, b, "items", 0});
+      } else if (key == "decisions") {
+        keyed(where, a, b, [](const Json& d) { return "decision " + d.value("id", ""); }, {"id"});
+      } else if (key == "documents") {
+        keyed(where, a, b, [](const Json& d) { return "document " + d.value("symbol", ""); }, {"symbol"});
+      } else if (key == "footnotes") {
+        for (const std::string& id : keys_of(a, b)) {
+          Where note = where.child(id);
+          note.place = "footnote " + id;
+          note.name = "text";
+          compare(note, member(a, id), member(b, id));
+        }
+      } else if (key == "organization") {
+        organization(a, b);
+      } else if (key != "format_version") {
+        Where section = where;
+        section.place = key == "document" ? "agenda document" : key;
+        compare(section, a, b);
+      }
+    }
+    return std::move(changes_);
+  }
+
+ private:
+  void add(const Where& where, const Json* a, const Json* b) {
+    changes_.push_back({b ? where.after_path : where.before_path, where.place, where.name, where.language,
+                        value_text(a), value_text(b)});
+  }
+
+  // Objects key by key, down to their texts; anything else as one value.
+  void compare(const Where& where, const Json* a, const Json* b) {
+    if ((!a && !b) || (a && b && *a == *b)) return;
+    const bool objects = (!a || a->is_object()) && (!b || b->is_object());
+    if (!objects) return add(where, a, b);
+    for (const std::string& key : keys_of(a, b)) compare(where.child(key), member(a, key), member(b, key));
+  }
+
+  // Arrays whose elements are told apart by `place_of` (a symbol, an id, a
+  // day and start), which names them; the keys in `identity` are the
+  // element's name, not values of it.
+  void keyed(const Where& where, const Json* a, const Json* b, const std::function<std::string(const Json&)>& place_of,
+             const std::vector<std::string>& identity) {
+    const size_t a_size = a && a->is_array() ? a->size() : 0;
+    const size_t b_size = b && b->is_array() ? b->size() : 0;
+    std::vector<bool> paired(a_size, false);
+    auto element_where = [&](const std::string& place, std::optional<size_t> i, std::optional<size_t> k) {
+      Where out = where;
+      out.before_path = i ? fmt::format("{}[{}]", where.before_path, *i) : "";
+      out.after_path = k ? fmt::format("{}[{}]", where.after_path, *k) : "";
+      out.place = place;
+      out.name.clear();
+      return out;
+    };
+    auto members = [&](const Where& at, const Json* x, const Json* y) {
+      for (const std::string& key : keys_of(x, y))
+        if (std::find(identity.begin(), identity.end(), key) == identity.end())
+          compare(at.child(key), member(x, key), member(y, key));
+    };
+    std::vector<std::pair<std::optional<size_t>, size_t>> after_order;
+    for (size_t k = 0; k < b_size; ++k) {
+      const std::string place = place_of((*b)[k]);
+      std::optional<size_t> match;
+      for (size_t i = 0; i < a_size && !match; ++i)
+        if (!paired[i] && place_of((*a)[i]) == place) match = i, paired[i] = true;
+      after_order.emplace_back(match, k);
+    }
+    for (size_t i = 0; i < a_size; ++i)
+      if (!paired[i]) members(element_where(place_of((*a)[i]), i, std::nullopt), element(a, i), nullptr);
+    for (const auto& [i, k] : after_order)
+      members(element_where(place_of((*b)[k]), i, k), i ? element(a, *i) : nullptr, element(b, k));
+  }
+
+  void organization(const Json* a, const Json* b) {
+    const Where where{"organization", "organization", "organization of work", "", ""};
+    for (const std::string& key : keys_of(a, b)) {
+      if (key == "slots")
+        keyed(where.child("slots"), member(a, key), member(b, key),
+              [](const Json& slot) {
+                return fmt::format("organization of work, meeting of {} at {}", slot.value("date", ""),
+                                   slot.value("start", ""));
+              },
+              {"date", "start"});
+      else
+        compare(where.child(key), member(a, key), member(b, key));
+    }
+  }
+
+  static ItemSide side_of(const ItemLevel& level, size_t index) {
+    const Item& item = (*level.items)[index];
+    return {&item, element(level.json, index), fmt::format("{}[{}]", level.path, index),
+            level.parent ? item_key(level.parent, item.number) : item_key(item.number)};
+  }
+
+  // One level of the agenda, its items paired as describe_changes pairs them.
+  void levels(const ItemLevel& a, const ItemLevel& b) {
+    static const std::vector<Item> kNone;
+    const Alignment paired = align(a.items ? *a.items : kNone, b.items ? *b.items : kNone);
+    for (size_t i : paired.removed) one_item(side_of(a, i), ItemSide{});
+    for (size_t k = 0; k < paired.before_of.size(); ++k)
+      one_item(paired.before_of[k] ? side_of(a, *paired.before_of[k]) : ItemSide{}, side_of(b, k));
+  }
+
+  void one_item(const ItemSide& a, const ItemSide& b) {
+    const Where where{a.path, b.path, "item " + (b.item ? b.key : a.key), "", ""};
+    for (const std::string& key : keys_of(a.json, b.json)) {
+      if (key == "number") continue;  // the place names the item; renumbering is not a change to it
+      if (key != "subitems") {
+        compare(where.child(key), member(a.json, key), member(b.json, key));
+        continue;
+      }
+      auto level = [&](const ItemSide& side) {
+        return side.item ? ItemLevel{&side.item->subitems, member(side.json, key), side.path + ".subitems",
+                                     side.item->number}
+                         : ItemLevel{};
+      };
+      levels(level(a), level(b));
+    }
+  }
+
+  const Meeting& before_;
+  const Meeting& after_;
+  const Json a_;
+  const Json b_;
+  std::vector<FieldChange> changes_;
+};
+
+}  // namespace
+
 std::vector<std::string> describe_changes(const Meeting& before, const Meeting& after) {
   return Differ(before, after).run();
+}
+
+std::vector<FieldChange> compare_fields(const Meeting& before, const Meeting& after) {
+  return FieldComparer(before, after, Json::parse(meeting_to_json(before)), Json::parse(meeting_to_json(after))).run();
+}
+
+std::vector<FieldChange> meeting_fields(const Meeting& meeting) {
+  const Meeting nothing;
+  return FieldComparer(nothing, meeting, Json::object(), Json::parse(meeting_to_json(meeting))).run();
 }
 
 }  // namespace plenary::edit

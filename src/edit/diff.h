@@ -24,4 +24,32 @@ namespace plenary::edit {
 // Items are named by their new key, removed ones by their old key.
 std::vector<std::string> describe_changes(const Meeting& before, const Meeting& after);
 
+// One value that differs between two versions of a meeting, with its text
+// on each side, for showing the two side by side.
+struct FieldChange {
+  std::string field;     // its path, in `after` ("items[1].title.fr"), or in `before` when it is gone
+  std::string place;     // what it belongs to: "item 2", "item 1 (b)", "document CTOC/COP/WG.7/2022/2",
+                         // "decision topics", "footnote hybrid", "meeting", "body", "agenda document",
+                         // "organization of work", "organization of work, meeting of 2022-06-27 at 10:00",
+                         // "planning"
+  std::string name;      // the value in words, within its place: "title", "annotation", "min minutes"
+  std::string language;  // "fr" for a text in one language; "" otherwise
+  std::string before;    // as the meeting file writes it: the text, the annotation's Markdown, other
+  std::string after;     // values as JSON; "" where the value is absent
+};
+
+// The values that differ, in the order of the meeting file. Items are
+// paired as describe_changes pairs them (so an added item is one item with
+// every value new, not every later item changed) and named by their new
+// key, removed ones by their old key; documents, decisions and footnotes
+// by symbol or id; the meetings of the organization of work by day and
+// start. Objects are compared key by key, down to each text in each
+// language; lists of values (languages, documents listed, slot items) as
+// one value.
+std::vector<FieldChange> compare_fields(const Meeting& before, const Meeting& after);
+
+// Every value of the meeting, as compare_fields would list them against a
+// meeting that had none: to show one version in full, place by place.
+std::vector<FieldChange> meeting_fields(const Meeting& meeting);
+
 }  // namespace plenary::edit

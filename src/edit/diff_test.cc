@@ -3,6 +3,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "edit/edit.h"
 #include "edit/test_support.h"
 
@@ -195,6 +197,123 @@ TEST(DescribeChanges, LargeAgendasAreComparedByPlace) {
   Meeting after = before;
   after.items[700].title["en"] = "Changed";
   EXPECT_THAT(describe_changes(before, after), ElementsAre("item 701: title (en) changed"));
+}
+
+// ---- compare_fields
+
+// "place | name | language | before | after", one change a line.
+std::vector<std::string> compared(const Meeting& before, const Meeting& after) {
+  std::vector<std::string> out;
+  for (const FieldChange& c : compare_fields(before, after))
+    out.push_back(c.field + ": " + c.place + " | " + c.name + " | " + c.language + " | " + c.before + " | " + c.after);
+  return out;
+}
+
+TEST(CompareFields, NothingWhenEqual) {
+  const Meeting meeting = example();
+  EXPECT_THAT(compare_fields(meeting, meeting), IsEmpty());
+}
+
+TEST(CompareFields, ATitleInOneLanguage) {
+  const Meeting meeting = example();
+  const std::string before = *text_in(find_item(meeting, "3")->title, "fr");
+  const std::vector<FieldChange> changes =
+      compare_fields(meeting, set_item_title(meeting, "3", "fr", "Procédures d'enquête"));
+  ASSERT_EQ(changes.size(), 1u);
+  EXPECT_EQ(changes[0].field, "items[2].title.fr");
+  EXPECT_EQ(changes[0].place, "item 3");
+  EXPECT_EQ(changes[0].name, "title");
+  EXPECT_EQ(changes[0].language, "fr");
+  EXPECT_EQ(changes[0].before, before);
+  EXPECT_EQ(changes[0].after, "Procédures d'enquête");
+}
+
+TEST(CompareFields, AnAnnotationAsItsMarkdown) {
+  const Meeting meeting = example();
+  EXPECT_THAT(compared(meeting, set_annotation(meeting, "1 (a)", "es", "La reunión se abrirá el *{{opening}}*.")),
+              ElementsAre(::testing::StartsWith("items[0].subitems[0].annotation.es: item 1 (a) | annotation | es | "
+                                                "La novena reunión")));
+  const FieldChange change =
+      compare_fields(meeting, set_annotation(meeting, "1 (a)", "es", "La reunión se abrirá el *{{opening}}*."))[0];
+  EXPECT_EQ(change.after, "La reunión se abrirá el *{{opening}}*.");
+}
+
+TEST(CompareFields, AnAddedItemIsOneItemWithEveryValueNew) {
+  const Meeting meeting = example();
+  const Meeting after = add_item(meeting, topic("Other matters of substance"), "", 4);
+  const std::vector<FieldChange> changes = compare_fields(meeting, after);
+  std::set<std::string> places;
+  for (const FieldChange& change : changes) places.insert(change.place);
+  // The new item, and the organization of work that takes it up; no later
+  // item reads as changed by its new number.
+  for (const std::string& place : places)
+    EXPECT_TRUE(place == "item 4" || place.rfind("organization of work", 0) == 0) << place;
+  EXPECT_THAT(compared(meeting, after), Contains("items[3].title.en: item 4 | title | en |  | Other matters of substance"));
+  EXPECT_THAT(compared(after, meeting), Contains("items[3].title.en: item 4 | title | en | Other matters of substance | "));
+}
+
+TEST(CompareFields, DocumentsDecisionsAndFootnotesByTheirNames) {
+  Meeting after = example();
+  after.documents[1].description["fr"] = "Nouvelle description";
+  after.decisions[1].approved["en"] = "the topics";
+  after.footnotes[0].text.erase("ru");
+  after.start = Date{2022, 6, 26};
+  after.document.distribution = Distribution::limited;
+  const std::vector<std::string> lines = compared(example(), after);
+  EXPECT_THAT(lines, Contains(::testing::StartsWith(
+                         "documents[1].description.fr: document CTOC/COP/WG.7/2022/3 | description | fr | ")));
+  EXPECT_THAT(lines, Contains("decisions[1].approved.en: decision topics | approved | en | the substantive topics for "
+                              "the meeting of the Working Group | the topics"));
+  const std::string footnote = after.footnotes[0].id;
+  EXPECT_THAT(lines, Contains(::testing::StartsWith("footnotes." + footnote + ".ru: footnote " + footnote +
+                                                    " | text | ru | ")));
+  EXPECT_THAT(lines, Contains("meeting.start: meeting | start |  | 2022-06-27 | 2022-06-26"));
+  EXPECT_THAT(lines, Contains("document.distribution: agenda document | distribution |  | general | limited"));
+}
+
+TEST(CompareFields, TheOrganizationOfWorkMeetingByMeeting) {
+  const Meeting meeting = example();
+  Meeting after = meeting;
+  after.organization.slots[1].items.pop_back();
+  after.organization.slots.pop_back();
+  const std::vector<std::string> lines = compared(meeting, after);
+  EXPECT_THAT(lines, Contains(::testing::StartsWith(
+                         "organization.slots[1].items: organization of work, meeting of 2022-06-27 at 15:00 | items")));
+  EXPECT_THAT(lines, Contains(::testing::StartsWith(
+                         "organization.slots[3].items: organization of work, meeting of 2022-06-28 at 15:00 | items")));
+}
+
+TEST(CompareFields, ARemovedSubItemByItsOldKey) {
+  const Meeting meeting = example();
+  const std::vector<FieldChange> changes = compare_fields(meeting, remove_item(meeting, "1 (a)"));
+  bool found = false;
+  for (const FieldChange& change : changes)
+    if (change.place == "item 1 (a)" && change.name == "title" && change.language == "en") {
+      found = true;
+      EXPECT_EQ(change.field, "items[0].subitems[0].title.en");
+      EXPECT_EQ(change.before, "Opening of the meeting");
+      EXPECT_EQ(change.after, "");
+    }
+  EXPECT_TRUE(found);
+}
+
+TEST(MeetingFields, EveryValuePlaceByPlace) {
+  const Meeting meeting = example();
+  const std::vector<std::string> lines = compared(Meeting{}, meeting);
+  const std::vector<FieldChange> fields = meeting_fields(meeting);
+  EXPECT_GT(fields.size(), lines.size());  // the defaults too: the format, the planning settings
+  std::vector<std::string> places;
+  for (const FieldChange& field : fields) {
+    EXPECT_TRUE(field.before.empty()) << field.field;
+    if (places.empty() || places.back() != field.place) places.push_back(field.place);
+  }
+  EXPECT_EQ(places.front(), "body");
+  EXPECT_THAT(places, Contains("item 1 (b)"));
+  EXPECT_THAT(places, Contains("footnote hybrid"));
+  EXPECT_EQ(places.back(), "planning");
+  bool format = false;
+  for (const FieldChange& field : fields) format = format || (field.field == "meeting.format" && field.after == "in-person");
+  EXPECT_TRUE(format);
 }
 
 }  // namespace

@@ -321,6 +321,7 @@ App::App(AppConfig config) : state_(std::make_unique<State>(std::move(config))) 
   add_account_routes(state_->services);
   add_api_routes(state_->services);
   add_editor_routes(state_->services);
+  add_history_routes(state_->services);
 }
 
 App::~App() = default;

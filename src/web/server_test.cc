@@ -1214,6 +1214,34 @@ TEST_F(ServerTest, EveryWriteEndpointChecksWhoIsCalling) {
          return WriteRequest{"/edit/procedures/" + new_procedure() + "/withdraw", "", kForm};
        },
        form},
+
+      // ---- History. Restoring the current version saves nothing, and
+      // importing the current file changes nothing, whatever procedures the
+      // rows above left open.
+      {"POST", "/api/v1/meetings/{id}/restore",
+       [&] {
+         return WriteRequest{"/api/v1/meetings/1/restore", json{{"based_on_version", v()}, {"version", v()}}.dump()};
+       },
+       api(200)},
+      {"PUT", "/api/v1/meetings/{id}/meeting.toml",
+       [&] {
+         return WriteRequest{"/api/v1/meetings/1/meeting.toml?based_on_version=" + vs(),
+                             get("/api/v1/meetings/1/meeting.toml", callers_.admin).body, "application/toml"};
+       },
+       api(200)},
+      {"POST", "/edit/meetings/{id}/restore",
+       [&] {
+         return WriteRequest{pre + "/restore", "based_on_version=" + vs() + "&version=" + vs(), kForm};
+       },
+       form},
+      {"POST", "/edit/meetings/{id}/import",
+       [&] {
+         return WriteRequest{pre + "/import",
+                             "based_on_version=" + vs() + "&meeting_file=" +
+                                 url_encode(get("/api/v1/meetings/1/meeting.toml", callers_.admin).body),
+                             kForm};
+       },
+       form},
   };
 
   // What a refused write must leave as it was: every meeting's version and

@@ -193,5 +193,6 @@ void add_public_routes(Services& services);
 void add_account_routes(Services& services);
 void add_api_routes(Services& services);
 void add_editor_routes(Services& services);
+void add_history_routes(Services& services);  // history.cc: versions, compare, restore, meeting file
 
 }  // namespace plenary::web
