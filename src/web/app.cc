@@ -249,6 +249,14 @@ int status_of(workflow::Refusal why) {
 
 }  // namespace
 
+std::string editor_language(const Request& request) {
+  auto asked = request.query.find("lang");
+  if (asked != request.query.end() && is_official_language(asked->second)) return asked->second;
+  if (std::optional<std::string> kept = request.cookie("plenary_editor_lang"))
+    if (is_official_language(*kept)) return *kept;
+  return "en";
+}
+
 HttpError web_error(const std::exception& error) {
   if (const auto* http = dynamic_cast<const HttpError*>(&error)) return *http;
   if (const auto* stale = dynamic_cast<const workflow::Stale*>(&error)) return stale_http_error(*stale);

@@ -197,12 +197,8 @@ Response import_api(Call& call, const RouteParams& params) {
 
 // ---- The editing pages
 
-// The page's language: ?lang= when it is an official one, else English.
-const Catalog& page_catalog(Call& call) {
-  auto found = call.request.query.find("lang");
-  return call.services.catalog(found != call.request.query.end() && is_official_language(found->second) ? found->second
-                                                                                                        : "en");
-}
+// The page's language, as the other editing pages choose it.
+const Catalog& page_catalog(Call& call) { return call.services.catalog(editor_language(call.request)); }
 
 HistoryContext context_of(Call& call, const store::MeetingRecord& record) {
   const Caller& who = call.caller();
