@@ -419,6 +419,25 @@ TEST_F(AppTest, EveryPartOfTheMeetingIsEditableThroughTheApi) {
   write("PATCH", "/items/4", {{"no_documents", "yes"}}, 400);
 }
 
+TEST_F(AppTest, AMeetingCannotTakeAnotherMeetingsSymbol) {
+  // Defect 14: PUT with a changed meeting.document.symbol took another
+  // meeting's symbol, and the record's symbol no longer matched its document.
+  json second = handle_json("GET", "/api/v1/meetings/1", callers_.editor, nullptr)["meeting"];
+  second["document"]["symbol"] = "CTOC/COP/WG.7/2023/1";
+  handle_json("POST", "/api/v1/meetings", callers_.editor, {{"meeting", second}}, 201);
+  json taken = second;
+  taken["document"]["symbol"] = "CTOC/COP/WG.7/2022/1";
+  const Response refused = handle("PUT", "/api/v1/meetings/2", callers_.editor,
+                                  json{{"based_on_version", 1}, {"meeting", taken}}.dump());
+  EXPECT_EQ(refused.status, 409) << refused.body;
+  EXPECT_EQ(json::parse(refused.body)["error"]["field"], "document.symbol");
+  json renamed = second;
+  renamed["document"]["symbol"] = "CTOC/COP/WG.7/2023/2";
+  const json saved = handle_json("PUT", "/api/v1/meetings/2", callers_.editor, {{"based_on_version", 1}, {"meeting", renamed}});
+  EXPECT_EQ(saved["symbol"], "CTOC/COP/WG.7/2023/2");
+  EXPECT_EQ(saved["meeting"]["document"]["symbol"], "CTOC/COP/WG.7/2023/2");
+}
+
 TEST_F(AppTest, SessionsExpireOnTheServersClock) {
   {
     std::unique_ptr<store::SqliteStore> store = store::SqliteStore::open(database_);
