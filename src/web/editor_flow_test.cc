@@ -16,6 +16,7 @@
 #include "auth/password.h"
 #include "format/meeting_file.h"
 #include "format/meeting_json.h"
+#include "render/release_font_caches.h"  // the draft PDFs are drawn in this process
 #include "store/sqlite_store.h"
 #include "web/app.h"
 #include "web/page_test_support.h"
