@@ -1612,8 +1612,9 @@ std::string render_conflict_page(const ConflictView& view, const Catalog& catalo
     form.add("p", {{"class", "hint"}}, t(catalog, "resend_hint"));
     for (const auto& [name, value] : view.sent) {
       if (name == "csrf" || name == "based_on_version") continue;
+      const std::string& field = name;  // clang 14 does not capture structured bindings
       const bool in_conflict = std::any_of(view.conflicts.begin(), view.conflicts.end(), [&](const FieldConflict& c) {
-        return c.field == name || c.field.ends_with("." + name);
+        return c.field == field || c.field.ends_with("." + field);
       });
       if (!in_conflict) {
         hidden(form, name, value);
