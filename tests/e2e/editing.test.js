@@ -7,95 +7,29 @@
 // Screenshots go to build/e2e/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const build = process.env.PLENARY_BUILD ?? path.join(root, 'build');
-const plenary = path.join(build, 'plenary');
-const shots = path.join(build, 'e2e');
-const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const password = 'a long enough password';
+import { addUser, launchBrowser, logIn as logInAt, newPage, scrollsSideways, shots, startServer, stopServer }
+  from './harness.js';
 
 let work, server, base, browser;
 
-function addUser(db, name, role, body) {
-  const args = ['user', 'add', name, '--role', role, '--db', db, '--password-stdin'];
-  if (body) args.push('--body', body);
-  execFileSync(plenary, args, { input: password + '\n' });
-}
-
-// Starts `plenary serve` on a free port and resolves with its address.
-function startServer(db) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(plenary, ['serve', '--db', db, '--listen', '127.0.0.1:0',
-                                  '--load', path.join(root, 'examples/ctoc-wg7-2022/meeting.toml')]);
-    let output = '';
-    const timer = setTimeout(() => reject(new Error('the server did not start: ' + output)), 20000);
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-      const match = output.match(/serving (http:\/\/127\.0\.0\.1:\d+)\//);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ child, base: match[1] });
-      }
-    });
-    child.stderr.on('data', (chunk) => { output += chunk; });
-    child.on('exit', (code) => reject(new Error(`the server exited (${code}): ${output}`)));
-  });
-}
-
-// A page that fails the test on any console error, such as a Content
-// Security Policy violation.
-async function newPage(context, errors) {
-  const page = await context.newPage();
-  page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
-  page.on('pageerror', (error) => errors.push(String(error)));
-  return page;
-}
-
-async function logIn(page, name = 'officer') {
-  await page.goto(`${base}/login`);
-  await page.fill('input[name="name"]', name);
-  await page.fill('input[name="password"]', password);
-  await Promise.all([page.waitForNavigation(), page.click('form button[type="submit"]')]);
-  assert.match(page.url(), /\/edit\//);
-}
-
-// Whether the page fits the window's width, as defect 9 asked.
-async function scrollsSideways(page) {
-  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
-}
+const logIn = (page, name = 'officer') => logInAt(page, base, name);
 
 before(async () => {
-  assert.ok(existsSync(plenary), `build plenary first (${plenary})`);
-  assert.ok(existsSync(chromiumPath), `Chromium is needed at ${chromiumPath} (Debian package chromium)`);
-  mkdirSync(shots, { recursive: true });
   work = mkdtempSync(path.join(tmpdir(), 'plenary-e2e-'));
   const db = path.join(work, 'plenary.sqlite');
   addUser(db, 'officer', 'editor', 'CTOC/COP/WG.7');
   addUser(db, 'agent', 'editor', 'CTOC/COP/WG.7');
   addUser(db, 'muwazzaf', 'editor', 'CTOC/COP/WG.7');
   ({ child: server, base } = await startServer(db));
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-           '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchBrowser();
 });
 
 after(async () => {
   await browser?.close();
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server.on('exit', resolve));
-    server.kill('SIGTERM');
-    await exited;
-  }
+  await stopServer(server);
   if (work) rmSync(work, { recursive: true, force: true });
 });
 

@@ -1,0 +1,88 @@
+// Two officers on one meeting at once, each in a browser of their own: edits
+// to different items both land; when both change the same title, the one
+// who saves second sees both texts side by side, loses nothing, and sends
+// theirs again. The second officer works in French. Screenshots go to
+// build/e2e/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { addUser, launchBrowser, logIn, newPage, shots, startServer, stopServer } from './harness.js';
+
+let work, server, base, browser;
+
+before(async () => {
+  work = mkdtempSync(path.join(tmpdir(), 'plenary-e2e-two-'));
+  const db = path.join(work, 'plenary.sqlite');
+  addUser(db, 'ana', 'editor', 'CTOC/COP/WG.7');
+  addUser(db, 'benoit', 'editor', 'CTOC/COP/WG.7');
+  ({ child: server, base } = await startServer(db));
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await stopServer(server);
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+// An officer's browser, logged in, at an item's page.
+async function officer(name, lang, errors) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await newPage(context, errors);
+  await logIn(page, base, name);
+  await page.goto(`${base}/edit/meetings/1?lang=${lang}`);
+  return { context, page };
+}
+
+// An item's page, with a second language beside the officer's.
+async function openItem(page, key, beside = 'en') {
+  await page.goto(`${base}/edit/meetings/1/items/${key}?with=${beside}`);
+  return page.locator('form#item-form');
+}
+
+async function save(page, form) {
+  await Promise.all([page.waitForNavigation(), form.locator('button[type="submit"]').first().click()]);
+}
+
+test('two officers edit one meeting at once and nothing is lost', async () => {
+  const errors = [];
+  const ana = await officer('ana', 'en', errors);
+  const benoit = await officer('benoit', 'fr', errors);
+
+  // Both open an item of the same version; each saves their own.
+  const anaForm = await openItem(ana.page, '2', 'fr');
+  const benoitForm = await openItem(benoit.page, '3');
+  await anaForm.locator('input[name="title.en"]').fill('Cooperation with the private sector (Ana)');
+  await benoitForm.locator('input[name="title.fr"]').fill('Coopération internationale (Benoît)');
+  await save(ana.page, anaForm);
+  await save(benoit.page, benoitForm);
+  assert.equal(await benoit.page.locator('p#saved').count(), 1, "Benoît's edit was merged, not refused");
+  assert.equal(await (await openItem(ana.page, '3', 'fr')).locator('input[name="title.fr"]').inputValue(),
+               'Coopération internationale (Benoît)');
+  assert.equal(await (await openItem(benoit.page, '2')).locator('input[name="title.en"]').inputValue(),
+               'Cooperation with the private sector (Ana)');
+
+  // Both change the same title: the second sees both texts and keeps theirs.
+  const first = await openItem(ana.page, '4', 'fr');
+  const second = await openItem(benoit.page, '4');
+  await first.locator('input[name="title.en"]').fill('Ana has the last word');
+  await second.locator('input[name="title.en"]').fill('Benoît would rather say this');
+  await save(ana.page, first);
+  await save(benoit.page, second);
+  const conflict = await benoit.page.textContent('body');
+  assert.ok(conflict.includes('Ana has the last word'), 'the text saved meanwhile is shown');
+  assert.ok(conflict.includes('Benoît would rather say this'), 'the typed text is kept');
+  await benoit.page.screenshot({ path: path.join(shots, 'two-editors-conflict-fr.png'), fullPage: true });
+  const resend = benoit.page.locator('form#resend');
+  assert.equal(await resend.count(), 1, 'the typed text can be sent again');
+  await Promise.all([benoit.page.waitForNavigation(), resend.locator('button[type="submit"]').click()]);
+  assert.equal(await (await openItem(ana.page, '4')).locator('input[name="title.en"]').inputValue(),
+               'Benoît would rather say this');
+
+  // The conflict page is answered with 409, which Chromium reports; nothing else may be.
+  assert.deepEqual(errors.filter((e) => !/status of 409/.test(e)), [], 'no console errors');
+  await ana.context.close();
+  await benoit.context.close();
+});
