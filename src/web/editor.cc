@@ -710,6 +710,47 @@ Response add_decision(FormPost& post) {
   return post.saved(saved);
 }
 
+Response add_footnote(FormPost& post) {
+  const int64_t based_on = form_version(post.call, post.form);
+  const std::vector<std::string> languages = working_meeting(post.call, post.record)->languages;
+  const std::string id = field(post.form, "id");
+  const LangText texts = form_texts(post.form, "text", languages);
+  const store::MeetingRecord saved = save_change(post.call, post.record, based_on, "add-footnote",
+                                                 [&](const Meeting& m) { return edit::add_footnote(m, id, texts); });
+  return post.saved_at(saved, {MeetingPart::footnote, id, ""});
+}
+
+// Only the languages whose text the officer changed are set, so that an
+// edit merges with another officer's edit of another language.
+Response save_footnote(FormPost& post) {
+  const int64_t based_on = form_version(post.call, post.form);
+  const std::string id = post.params.at("fid");
+  const std::vector<std::string> languages = working_meeting(post.call, post.record)->languages;
+  const store::MeetingRecord saved = save_change(post.call, post.record, based_on, "edit-footnote", [&](const Meeting& m) {
+    const Footnote* footnote = find_footnote(m, id);
+    if (!footnote) throw HttpError(404, words(post.call, "error.no_footnote", {{"id", id}}), "fid");
+    Meeting out = m;
+    for (const std::string& lang : languages) {
+      auto sent = post.form.find("text." + lang);
+      if (sent == post.form.end()) continue;
+      auto now = footnote->text.find(lang);
+      const std::string current = now == footnote->text.end() ? "" : write_rich_text(now->second);
+      const std::string text = lf(sent->second);
+      if (text != current) out = edit::set_footnote_text(out, id, lang, text);
+    }
+    return out;
+  });
+  return post.saved_at(saved, {MeetingPart::footnote, id, ""});
+}
+
+Response remove_footnote(FormPost& post) {
+  const std::string id = post.params.at("fid");
+  const store::MeetingRecord saved =
+      save_change(post.call, post.record, form_version(post.call, post.form), "remove-footnote",
+                  [&](const Meeting& m) { return edit::remove_footnote(m, id); });
+  return post.saved_at(saved, {MeetingPart::footnotes, "", ""});
+}
+
 Response remove_decision(FormPost& post) {
   const std::string id = post.params.at("decision");
   const store::MeetingRecord saved =
@@ -990,6 +1031,16 @@ void add_meeting_forms(Services& services) {
   r.add("POST", "/edit/meetings/{id}/decisions",
         meeting_form(services, on("add-decision-form", MeetingPart::decisions), add_decision));
   r.add("POST", "/edit/meetings/{id}/decisions/{decision}/remove", meeting_form(services, decision_action, remove_decision));
+  const FormPlaceFn footnote_form = [](Call&, const RouteParams& params, const Params&) {
+    return FormPlace{"footnote-form", {MeetingPart::footnote, params.at("fid"), ""}};
+  };
+  const FormPlaceFn footnote_action = [](Call&, const RouteParams& params, const Params&) {
+    return FormPlace{"footnote-actions", {MeetingPart::footnote, params.at("fid"), ""}};
+  };
+  r.add("POST", "/edit/meetings/{id}/footnotes",
+        meeting_form(services, on("add-footnote-form", MeetingPart::footnotes), add_footnote));
+  r.add("POST", "/edit/meetings/{id}/footnotes/{fid}", meeting_form(services, footnote_form, save_footnote));
+  r.add("POST", "/edit/meetings/{id}/footnotes/{fid}/remove", meeting_form(services, footnote_action, remove_footnote));
   r.add("POST", "/edit/meetings/{id}/plan", meeting_form(services, on("format-form", MeetingPart::organization), preview_plan));
   r.add("POST", "/edit/meetings/{id}/format", meeting_form(services, on("format-form", MeetingPart::organization), save_format));
   r.add("POST", "/edit/meetings/{id}/organization",

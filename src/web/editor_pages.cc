@@ -999,33 +999,73 @@ void write_called_from(Node parent, const MeetingPageContext& context, InlineKin
   if (!any) p.text(t(catalog, "no_item"));
 }
 
+// Each language of the meeting, a textarea for a footnote's Markdown.
+void footnote_texts(Node form, const Fields& fields, const Meeting& meeting, const Footnote* footnote,
+                    const Catalog& catalog) {
+  Node grid = form.add("div", {{"class", "languages-grid"}});
+  for (const std::string& code : meeting.languages) {
+    Node set = grid.add("fieldset", {{"class", "language"}});
+    set.add("legend", lang_attributes(code), own_name(code, catalog));
+    std::string current;
+    if (footnote)
+      if (auto text = footnote->text.find(code); text != footnote->text.end()) current = write_rich_text(text->second);
+    fields.textarea(set, "text." + code, t(catalog, "footnote_text"), current, 3, lang_attributes(code));
+  }
+}
+
 void write_footnotes_page(Node root, const MeetingPartView& view, const Catalog& catalog) {
   const MeetingPageContext& context = view.context;
+  const Meeting& meeting = *context.meeting;
   root.add("h1", {}, t(catalog, "page.footnotes"));
-  if (context.meeting->footnotes.empty()) root.add("p", {}, t(catalog, "no_footnotes"));
+  notice_and_alert(root, context, catalog);
+  if (meeting.footnotes.empty()) root.add("p", {}, t(catalog, "no_footnotes"));
   Node list = root.add("ul", {{"id", "footnote-list"}});
-  for (const Footnote& footnote : context.meeting->footnotes)
+  for (const Footnote& footnote : meeting.footnotes)
     list.add("li").add("a", {{"href", meeting_href(context, "/footnotes/" + url_encode(footnote.id))}},
                        tf(catalog, "footnote_named", {{"id", footnote.id}}));
-  root.add("p", {{"class", "hint"}}, t(catalog, "footnotes_not_editable"));
+  if (!context.may_edit) return;
+  const Fields fields(context.error, "add-footnote-form", catalog);
+  Node section = root.add("section", {{"id", "add-footnote"}});
+  section.add("h2", {}, t(catalog, "add_footnote"));
+  Node form = open_form(section, {fields.form_id(), "", meeting_href(context, "/footnotes"), ""}, context.user,
+                        context.record.version);
+  fields.summary(form, &meeting);
+  fields.input(form, "id", t(catalog, "footnote_id"), "", "text", {{"dir", "ltr"}, {"required", "required"}});
+  footnote_texts(form, fields, meeting, nullptr, catalog);
+  submit_button(form, t(catalog, "add_footnote"));
 }
 
 void write_footnote_page(Node root, const MeetingPartView& view, const Catalog& catalog) {
   const MeetingPageContext& context = view.context;
-  const Footnote* footnote = find_footnote(*context.meeting, view.key);
+  const Meeting& meeting = *context.meeting;
+  const Footnote* footnote = find_footnote(meeting, view.key);
   if (!footnote) throw std::invalid_argument("render_meeting_part: no footnote " + view.key);
   root.add("h1", {}, tf(catalog, "footnote_named", {{"id", footnote->id}}));
+  notice_and_alert(root, context, catalog);
   write_called_from(root, context, InlineKind::footnote_ref, footnote->id, catalog);
   root.add("p", {{"class", "hint"}}, tf(catalog, "footnote_call", {{"call", "[^" + footnote->id + "]"}}));
-  Node list = root.add("dl", {{"class", "texts"}});
-  for (const std::string& lang : context.meeting->languages) {
-    list.add("dt", {}, own_name(lang, catalog));
-    auto text = footnote->text.find(lang);
-    Attributes attributes = lang_attributes(lang);
-    attributes.push_back({"class", "footnote-text"});
-    list.add("dd", attributes, text == footnote->text.end() ? t(catalog, "no_text") : write_rich_text(text->second));
+  if (!context.may_edit) {
+    Node list = root.add("dl", {{"class", "texts"}});
+    for (const std::string& lang : meeting.languages) {
+      list.add("dt", {}, own_name(lang, catalog));
+      auto text = footnote->text.find(lang);
+      Attributes attributes = lang_attributes(lang);
+      attributes.push_back({"class", "footnote-text"});
+      list.add("dd", attributes, text == footnote->text.end() ? t(catalog, "no_text") : write_rich_text(text->second));
+    }
+    return;
   }
-  root.add("p", {{"class", "hint"}}, t(catalog, "footnotes_not_editable"));
+  const std::string base = meeting_href(context, "/footnotes/" + url_encode(footnote->id));
+  const Fields fields(context.error, "footnote-form", catalog);
+  Node form = open_form(root, {fields.form_id(), "", base, ""}, context.user, context.record.version);
+  fields.summary(form, &meeting);
+  footnote_texts(form, fields, meeting, footnote, catalog);
+  submit_button(form, t(catalog, "save_footnote"));
+  Node actions = root.add("div", {{"class", "footnote-actions"}, {"id", "footnote-actions"}});
+  button_form(actions,
+              {"", "remove-footnote inline", base + "/remove",
+               tf(catalog, "confirm_remove_footnote", {{"id", footnote->id}})},
+              context.user, context.record.version, {}, t(catalog, "remove_footnote"), "remove");
 }
 
 std::string decision_line(const Decision& decision, const std::string& lang, const Catalog& catalog) {

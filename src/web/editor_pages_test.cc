@@ -532,8 +532,13 @@ TEST(FootnoteAndDecisionPages, ShowTheTextsAndWhereTheyAreCalled) {
   EXPECT_EQ(list.count("//ul[@id='footnote-list']/li"), meeting.footnotes.size());
   Page footnote;
   render(part_view(meeting, MeetingPart::footnote, meeting.footnotes[0].id), footnote);
-  EXPECT_EQ(footnote.count("//dd[contains(@class, 'footnote-text')]"), 6u);
-  EXPECT_EQ(footnote.text("//dd[contains(@class, 'footnote-text')][@lang='ar']/@dir"), "rtl");
+  // An editor writes the footnote in every language, Arabic right to left (defect 6).
+  EXPECT_EQ(footnote.count("//form[@id='footnote-form']//textarea"), 6u);
+  EXPECT_EQ(footnote.text("//form[@id='footnote-form']//textarea[@name='text.ar']/@dir"), "rtl");
+  EXPECT_NE(footnote.text("//form[@id='footnote-form']//textarea[@name='text.en']"), "");
+  EXPECT_EQ(footnote.text("//form[contains(@class, 'remove-footnote')]/@action"),
+            "/edit/meetings/7/footnotes/" + meeting.footnotes[0].id + "/remove");
+  EXPECT_EQ(list.count("//form[@id='add-footnote-form']//input[@name='id']"), 1u);
 
   Page decisions;
   render(part_view(meeting, MeetingPart::decisions), decisions);

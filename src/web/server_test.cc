@@ -1175,6 +1175,29 @@ TEST_F(ServerTest, EveryWriteEndpointChecksWhoIsCalling) {
          return WriteRequest{pre + "/decisions/" + id + "/remove", "based_on_version=" + vs(), kForm};
        },
        form},
+      {"POST", "/edit/meetings/{id}/footnotes",
+       [&] {
+         return WriteRequest{pre + "/footnotes",
+                             "based_on_version=" + vs() + "&id=f" + next() + form_texts("text", "A form note."), kForm};
+       },
+       form},
+      {"POST", "/edit/meetings/{id}/footnotes/{fid}",
+       [&] {
+         const std::string id = "f" + next();
+         edit("POST", "/api/v1/meetings/1/footnotes",
+              {{"based_on_version", v()}, {"id", id}, {"text", in_every_language("A note.")}});
+         return WriteRequest{pre + "/footnotes/" + id, "based_on_version=" + vs() + form_texts("text", "Changed."),
+                             kForm};
+       },
+       form},
+      {"POST", "/edit/meetings/{id}/footnotes/{fid}/remove",
+       [&] {
+         const std::string id = "f" + next();
+         edit("POST", "/api/v1/meetings/1/footnotes",
+              {{"based_on_version", v()}, {"id", id}, {"text", in_every_language("A note.")}});
+         return WriteRequest{pre + "/footnotes/" + id + "/remove", "based_on_version=" + vs(), kForm};
+       },
+       form},
       // A preview: shown, not saved.
       {"POST",
        "/edit/meetings/{id}/plan",

@@ -86,3 +86,30 @@ test('two officers edit one meeting at once and nothing is lost', async () => {
   await ana.context.close();
   await benoit.context.close();
 });
+
+test('an officer working in French writes a footnote and calls it; delegates see it', async () => {
+  const errors = [];
+  const { context, page } = await officer('benoit', 'fr', errors);
+  await page.goto(`${base}/edit/meetings/1/footnotes`);
+  const add = page.locator('form#add-footnote-form');
+  await add.locator('input[name="id"]').fill('salle');
+  for (const lang of ['ar', 'zh', 'en', 'fr', 'ru', 'es'])
+    await add.locator(`textarea[name="text.${lang}"]`).fill(lang === 'fr' ? 'Salle des conseils, bâtiment C.' : `Boardroom (${lang}).`);
+  await save(page, add);
+  assert.equal(await page.locator('p#saved').count(), 1, 'the footnote was added');
+  await page.screenshot({ path: path.join(shots, 'fr-footnote-added.png'), fullPage: true });
+
+  const form = await openItem(page, '3', 'en');
+  const annotation = form.locator('textarea[name="annotation.fr"]');
+  await annotation.fill((await annotation.inputValue()) + ' Les séances ont lieu dans la salle indiquée.[^salle]');
+  await save(page, form);
+  assert.equal(await page.locator('p#saved').count(), 1, 'the annotation calls the footnote');
+
+  await page.goto(`${base}/edit/meetings/1/publish`);
+  await save(page, page.locator('form#publish-form'));
+  const delegate = await (await browser.newContext()).newPage();
+  await delegate.goto(`${base}/fr/meetings/1`);
+  assert.ok((await delegate.textContent('body')).includes('Salle des conseils, bâtiment C.'), 'the footnote is public');
+  assert.deepEqual(errors, [], 'no console errors');
+  await context.close();
+});
