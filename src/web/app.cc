@@ -299,7 +299,9 @@ workflow::Saved save(Call& call, const store::MeetingRecord& record, int64_t bas
   // Others may have saved while this one waited for its turn: start from
   // the meeting as it is now, so the first write does not fail for it.
   std::optional<store::MeetingRecord> now = call.store->meeting(record.id);
-  return workflow::save_change(*call.store, actor, now ? *now : record, based_on_version, action, change, options);
+  workflow::SaveOptions asked = options;
+  asked.withdraw_procedures = asked.withdraw_procedures || call.save_options.withdraw_procedures;
+  return workflow::save_change(*call.store, actor, now ? *now : record, based_on_version, action, change, asked);
 }
 
 store::MeetingRecord save_change(Call& call, const store::MeetingRecord& record, int64_t based_on_version,

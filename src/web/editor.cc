@@ -474,7 +474,7 @@ Response refused(FormPost& post, int status, const std::string& field_name, cons
     throw conflict_error(post.call, post.record, std::stoll(sent));
   const std::shared_ptr<const Meeting> meeting = working_meeting(post.call, post.record);
   FormError error{post.form_id, field_name, message_in_words(message, field_name, meeting.get(), ui(post.call)),
-                  post.form, detail_lines(details, meeting.get(), ui(post.call))};
+                  post.form, detail_lines(details, meeting.get(), ui(post.call)), details.contains("procedure")};
   PagePlace place = post.place;
   // A refused item form shows its page again; a thing that is gone shows the overview.
   try {
@@ -504,6 +504,8 @@ Handler meeting_form(Services& services, FormPlaceFn where, WriteFn write) {
     call.user();
     const Params form = call.request.form();
     call.check_csrf(form);
+    // The officer ticked "withdraw the procedure and save" on a refused form.
+    if (field(form, "withdraw_procedures") == "1") call.save_options.withdraw_procedures = true;
     const store::MeetingRecord record = find_meeting(call, id_param(params, "id"));
     call.editor_of(record.body);
     FormPlace place;

@@ -182,6 +182,13 @@ class Fields {
       Node list = block.add("ul", {{"class", "diagnostics"}});
       for (const std::string& detail : error_->details) list.add("li").add("code", {}, detail);
     }
+    if (error_->held_by_procedure) {
+      // Sent again with this ticked, the change withdraws the procedure and is saved.
+      Node choice = block.add("p", {{"class", "field withdraw"}});
+      choice.add("input", {{"type", "checkbox"}, {"name", "withdraw_procedures"}, {"value", "1"},
+                           {"id", id_for("withdraw_procedures")}});
+      choice.add("label", {{"for", id_for("withdraw_procedures")}}, t(catalog_, "withdraw_and_save"));
+    }
   }
 
   std::string id_for(const std::string& name) const {

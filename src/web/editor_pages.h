@@ -96,6 +96,7 @@ struct FormError {
   std::string message;
   Params values;                     // the form as it was sent
   std::vector<std::string> details;  // more lines, e.g. every diagnostic with its line:column
+  bool held_by_procedure = false;    // an open silence procedure holds the field: offer to withdraw it
 };
 
 // "1 (b)" -> "1b": the item key as it appears in ids and URLs (parse_item_key reads it back).

@@ -129,6 +129,9 @@ class Call {
   Services& services;
   const Request& request;
   StorePool::Lease store;
+  // What the request asked of every save it makes (a form's "withdraw the
+  // procedure and save"); save() adds it to the options it is given.
+  workflow::SaveOptions save_options;
 
   const Caller& caller();
   // The caller's account; throws 401 when there is none.

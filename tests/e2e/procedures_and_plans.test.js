@@ -2,7 +2,8 @@
 // publishes it; moves an item, and the organization of work follows (the
 // published calendar keeps its four meetings); and, while the Bureau
 // considers the topics by silence procedure, an edit to an item's title is
-// refused on the page with the reason and the typed text kept. Screenshots
+// refused on the page with the reason and the typed text kept, then saved
+// when the officer withdraws the procedure. Screenshots
 // go to build/e2e/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -92,6 +93,13 @@ test('a document with its description, a move that keeps the plan, an edit held 
   assert.match(await page.textContent('[role="alert"]'), /before the Bureau/);
   assert.equal(await page.locator('form#item-form input[name="title.en"]').inputValue(), 'A title the Bureau has not seen');
   await page.screenshot({ path: path.join(shots, 'ar-edit-held-by-procedure.png'), fullPage: true });
+  // The officer decides to withdraw the procedure and save.
+  await page.locator('form#item-form input[name="withdraw_procedures"]').check();
+  await submit(page, page.locator('form#item-form'));
+  assert.equal(await page.locator('p#saved').count(), 1, 'saved once the procedure is withdrawn');
+  const procedures = await (await context.request.get(`${base}/api/v1/meetings/1/procedures`,
+    { headers: { authorization: `Bearer ${token}` } })).json();
+  assert.equal(procedures[0].status, 'withdrawn');
 
   assert.deepEqual(errors.filter((e) => !/status of 409/.test(e)), [], 'no console errors');
   await context.close();
