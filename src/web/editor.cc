@@ -848,7 +848,9 @@ Response save_organization(FormPost& post) {
 Response publish(FormPost& post) {
   const int64_t based_on = form_version(post.call, post.form);
   const LangText notices = form_texts(post.form, "notice", working_meeting(post.call, post.record)->languages);
-  const store::MeetingRecord published = publish_meeting(post.call, post.record, based_on, notices);
+  workflow::PublishOptions options;
+  options.without_organization = field(post.form, "without_organization") == "1";
+  const store::MeetingRecord published = publish_meeting(post.call, post.record, based_on, notices, options);
   return post.back_to({}, "published=" + std::to_string(published.version));
 }
 

@@ -273,6 +273,28 @@ TEST_F(EditorFlow, DraftFilesAreMarkedAsDrafts) {
 
 // The organization of work by hand: an item moved to another meeting, an
 // item split over two; what the checks refuse comes back with the text kept.
+TEST_F(EditorFlow, PublishingWithNoOrganizationOfWorkIsConfirmedFirst) {
+  // Defect 3: a meeting whose plan was gone was published with no annex.
+  const std::string session = log_in("officer");
+  {
+    // A plain agenda: the meeting without its organization of work.
+    auto store = store::SqliteStore::open((folder_ / "plenary.sqlite").string());
+    Meeting plain = stored_meeting();
+    plain.organization = OrganizationOfWork{};
+    store->update_meeting(1, 2, meeting_to_json(plain), "setup", "import");
+  }
+  Page page;
+  parse(send("GET", "/edit/meetings/1/publish", session), page);
+  EXPECT_EQ(page.count("//form[@id='publish-form']//input[@name='without_organization']"), 1u);
+  const Response refused = post(session, "/edit/meetings/1/publish", {{"based_on_version", "3"}});
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_EQ(stored_version(), 3);
+  const Response confirmed =
+      post(session, "/edit/meetings/1/publish", {{"based_on_version", "3"}, {"without_organization", "1"}});
+  EXPECT_EQ(confirmed.status, 303) << confirmed.body.substr(0, 400);
+  EXPECT_EQ(stored_version(), 4);
+}
+
 TEST_F(EditorFlow, TheOrganizationOfWorkIsChangedByHand) {
   const std::string session = log_in("officer");
   Page page;

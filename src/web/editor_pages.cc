@@ -1199,6 +1199,15 @@ void write_publish_page(Node root, const MeetingPartView& view, const Catalog& c
   for (const std::string& lang : meeting.languages)
     fields.textarea(grid, "notice." + lang, tf(catalog, "notice_in", {{"language", language_in_words(lang, catalog)}}), "", 3,
                     lang_attributes(lang));
+  // A meeting with no organization of work is published only when the officer says so.
+  bool planned = false;
+  for (const Slot& slot : meeting.organization.slots) planned = planned || !slot.items.empty();
+  if (!planned) {
+    Node choice = form.add("p", {{"class", "field confirm-without-organization"}});
+    choice.add("input", {{"type", "checkbox"}, {"name", "without_organization"}, {"value", "1"},
+                         {"id", "publish-form-without_organization"}});
+    choice.add("label", {{"for", "publish-form-without_organization"}}, t(catalog, "publish_without_organization"));
+  }
   submit_button(form, t(catalog, "publish"));
 }
 

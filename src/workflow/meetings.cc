@@ -75,7 +75,7 @@ bool keeps_item_places(const std::string& action) {
   static constexpr const char* kInPlace[] = {
       "edit-item",       "add-document",  "remove-document", "edit-document", "add-decision",
       "remove-decision", "edit-decision", "add-footnote",    "edit-footnote", "remove-footnote",
-      "switch-format",   "set-organization", "edit-meeting", "edit-heading",  "edit-planning",
+      "switch-format",   "set-organization", "edit-organization", "edit-meeting", "edit-heading", "edit-planning",
       "silence-approved", "publish"};
   for (const char* in_place : kInPlace)
     if (action == in_place) return true;
@@ -127,7 +127,8 @@ std::optional<Saved> try_save(store::Store& store, const Actor& actor, const sto
   // An agenda changed so that the slots can no longer follow it comes back
   // from the edits with the slots emptied: plan it again, moving as few
   // items as possible from where they were.
-  if (action != "set-organization" && has_plan(current.organization) && !has_plan(saved.meeting.organization) &&
+  const bool by_hand = action == "set-organization" || action == "edit-organization";  // the officer's own plan
+  if (!by_hand && has_plan(current.organization) && !has_plan(saved.meeting.organization) &&
       !saved.meeting.items.empty()) {
     planning::PlanOptions plan_options;
     plan_options.format = saved.meeting.format;
