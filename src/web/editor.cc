@@ -677,13 +677,19 @@ Response save_document(FormPost& post) {
   const Document* document = find_document(*current, symbol);
   if (!document) throw HttpError(404, words(post.call, "error.no_such", {{"what", symbol}}));
   std::vector<std::function<Meeting(const Meeting&)>> changes;
+  // Only what the officer changed, so that the edit merges with others'.
   for (const std::string& lang : current->languages) {
-    const std::string name = "title." + lang;
-    if (!post.form.count(name)) continue;
-    const std::string sent = field(post.form, name);
-    const std::string* now = text_in(document->title, lang);
-    if (sent != (now ? *now : "") && !(blank(sent) && !now))
-      changes.push_back([symbol, lang, sent](const Meeting& m) { return edit::set_document_title(m, symbol, lang, sent); });
+    for (const bool title : {true, false}) {
+      const std::string name = (title ? "title." : "description.") + lang;
+      if (!post.form.count(name)) continue;
+      const std::string sent = lf(field(post.form, name));
+      const std::string* now = text_in(title ? document->title : document->description, lang);
+      if (sent == (now ? *now : "") || (blank(sent) && !now)) continue;
+      changes.push_back([symbol, lang, sent, title](const Meeting& m) {
+        return title ? edit::set_document_title(m, symbol, lang, sent)
+                     : edit::set_document_description(m, symbol, lang, sent);
+      });
+    }
   }
   return save_changes(post, "edit-document", changes);
 }

@@ -807,6 +807,13 @@ TEST_F(EditorFlow, ItemsDocumentsDecisionsAndMeetingData) {
                      {"title.fr", "Un document de séance"}}));
   EXPECT_EQ(find_document(stored_meeting(), "CTOC/COP/WG.7/2022/CRP.1")->title.at("fr"), "Un document de séance");
   EXPECT_EQ(find_document(stored_meeting(), "CTOC/COP/WG.7/2022/CRP.1")->title.at("en"), "A conference room paper");
+  // And its description, once it was added (defect 4).
+  expect_saved(post(session, "/edit/meetings/1/document",
+                    {{"based_on_version", std::to_string(version)},
+                     {"symbol", "CTOC/COP/WG.7/2022/CRP.1"},
+                     {"description.es", "Nota de la Secretaría, revisada"}}));
+  EXPECT_EQ(find_document(stored_meeting(), "CTOC/COP/WG.7/2022/CRP.1")->description.at("es"),
+            "Nota de la Secretaría, revisada");
   expect_saved(post(session, "/edit/meetings/1/documents/remove",
                     {{"based_on_version", std::to_string(version)}, {"symbol", "CTOC/COP/WG.7/2022/CRP.1"}}));
   EXPECT_EQ(find_document(stored_meeting(), "CTOC/COP/WG.7/2022/CRP.1"), nullptr);

@@ -947,16 +947,17 @@ void write_document_page(Node root, const MeetingPartView& view, const Catalog& 
   root.add("h1", {}, tf(catalog, "document_heading", {{"symbol", document->symbol}}));
   notice_and_alert(root, context, catalog);
   write_listed_under(root, context, document->symbol, catalog);
-  Node descriptions = root.add("section", {{"id", "description"}});
-  descriptions.add("h2", {}, t(catalog, "field.description"));
-  Node list = descriptions.add("dl", {{"class", "texts"}});
-  for (const std::string& lang : meeting.languages) {
-    list.add("dt", {}, own_name(lang, catalog));
-    const std::string* text = text_in(document->description, lang);
-    list.add("dd", lang_attributes(lang), text ? *text : t(catalog, "no_text"));
+  if (!context.may_edit) {
+    Node descriptions = root.add("section", {{"id", "description"}});
+    descriptions.add("h2", {}, t(catalog, "field.description"));
+    Node list = descriptions.add("dl", {{"class", "texts"}});
+    for (const std::string& lang : meeting.languages) {
+      list.add("dt", {}, own_name(lang, catalog));
+      const std::string* text = text_in(document->description, lang);
+      list.add("dd", lang_attributes(lang), text ? *text : t(catalog, "no_text"));
+    }
+    return;
   }
-  descriptions.add("p", {{"class", "hint"}}, t(catalog, "description_not_editable"));
-  if (!context.may_edit) return;
   const Fields fields(context.error, "document-form", catalog);
   Node form = open_form(root, {fields.form_id(), "", meeting_href(context, "/document"), ""}, context.user,
                         context.record.version);
@@ -964,9 +965,14 @@ void write_document_page(Node root, const MeetingPartView& view, const Catalog& 
   fields.summary(form, &meeting);
   Node grid = form.add("div", {{"class", "languages-grid"}});
   for (const std::string& lang : meeting.languages) {
+    Node set = grid.add("fieldset", {{"class", "language"}});
+    set.add("legend", lang_attributes(lang), own_name(lang, catalog));
     const std::string* title = text_in(document->title, lang);
-    fields.input(grid, "title." + lang, tf(catalog, "title_in", {{"language", language_in_words(lang, catalog)}}),
+    fields.input(set, "title." + lang, tf(catalog, "title_in", {{"language", language_in_words(lang, catalog)}}),
                  title ? *title : "", "text", lang_attributes(lang));
+    const std::string* description = text_in(document->description, lang);
+    fields.textarea(set, "description." + lang, t(catalog, "field.description"), description ? *description : "", 3,
+                    lang_attributes(lang));
   }
   submit_button(form, t(catalog, "save_document"));
   button_form(root,

@@ -521,7 +521,9 @@ TEST(DocumentPages, ListAddWithADescriptionAndChangeTitles) {
   EXPECT_EQ(one.count("//form[@id='document-form']//input[starts-with(@name, 'title.')]"), 6u);
   EXPECT_EQ(one.text("//form[contains(@class, 'remove-document')]/input[@name='symbol']/@value"), symbol);
   EXPECT_GE(one.count("//p[@class='listed-under']/a"), 1u);
-  EXPECT_EQ(one.count("//section[@id='description']//dd"), 6u);
+  // The description is edited in every language, once the document is added (defect 4).
+  EXPECT_EQ(one.count("//form[@id='document-form']//textarea[starts-with(@name, 'description.')]"), 6u);
+  EXPECT_NE(one.text("//form[@id='document-form']//textarea[@name='description.en']"), "");
 }
 
 TEST(FootnoteAndDecisionPages, ShowTheTextsAndWhereTheyAreCalled) {
