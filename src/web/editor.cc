@@ -567,6 +567,24 @@ Response save_meeting_data(FormPost& post) {
     }
   if (start != current->start || end != current->end)
     changes.push_back([start, end](const Meeting& m) { return edit::set_dates(m, start, end); });
+  // The heading: what was sent and differs.
+  const std::string symbol = field(post.form, "symbol");
+  if (post.form.count("symbol") && symbol != current->document.symbol)
+    changes.push_back([symbol](const Meeting& m) { return edit::set_agenda_symbol(m, symbol); });
+  if (post.form.count("issued")) {
+    const Date issued = form_date(post.call, post.form, "issued");
+    if (issued != current->document.issued)
+      changes.push_back([issued](const Meeting& m) { return edit::set_issued(m, issued); });
+  }
+  if (post.form.count("distribution")) {
+    std::optional<Distribution> distribution = distribution_from(field(post.form, "distribution"));
+    if (!distribution) throw HttpError(400, words(post.call, "error.choose_distribution"), "distribution");
+    if (*distribution != current->document.distribution)
+      changes.push_back([d = *distribution](const Meeting& m) { return edit::set_distribution(m, d); });
+  }
+  const std::string original = field(post.form, "original_language");
+  if (post.form.count("original_language") && original != current->document.original_language)
+    changes.push_back([original](const Meeting& m) { return edit::set_original_language(m, original); });
   return save_changes(post, "edit-meeting", changes);
 }
 

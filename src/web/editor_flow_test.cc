@@ -273,6 +273,32 @@ TEST_F(EditorFlow, DraftFilesAreMarkedAsDrafts) {
 
 // The organization of work by hand: an item moved to another meeting, an
 // item split over two; what the checks refuse comes back with the text kept.
+TEST_F(EditorFlow, TheHeadingIsEditedOnTheMeetingDataPage) {
+  // Defect 5: the symbol, the date of issue and the distribution had no field.
+  const std::string session = log_in("officer");
+  Page page;
+  parse(send("GET", "/edit/meetings/1/meeting", session), page);
+  EXPECT_EQ(page.text("//form[@id='meeting-form']//input[@name='symbol']/@value"), "CTOC/COP/WG.7/2022/1");
+  EXPECT_EQ(page.text("//form[@id='meeting-form']//input[@name='issued']/@value"), "2022-03-16");
+  EXPECT_EQ(page.count("//form[@id='meeting-form']//select[@name='distribution']/option"), 3u);
+  const Response saved = post(session, "/edit/meetings/1/meeting",
+                              {{"based_on_version", "2"},
+                               {"symbol", "CTOC/COP/WG.7/2022/1"},
+                               {"issued", "2022-04-04"},
+                               {"distribution", "limited"},
+                               {"original_language", "fr"}});
+  EXPECT_EQ(saved.status, 303) << saved.body.substr(0, 400);
+  const Meeting meeting = stored_meeting();
+  EXPECT_EQ(to_iso(meeting.document.issued), "2022-04-04");
+  EXPECT_EQ(meeting.document.distribution, Distribution::limited);
+  EXPECT_EQ(meeting.document.original_language, "fr");
+  const Response bad = post(session, "/edit/meetings/1/meeting", {{"based_on_version", "3"}, {"issued", "2022-06-31"}});
+  EXPECT_EQ(bad.status, 400);
+  Page refused;
+  parse(bad, refused);
+  EXPECT_EQ(refused.text("//form[@id='meeting-form']//input[@name='issued']/@value"), "2022-06-31");
+}
+
 TEST_F(EditorFlow, PublishingWithNoOrganizationOfWorkIsConfirmedFirst) {
   // Defect 3: a meeting whose plan was gone was published with no annex.
   const std::string session = log_in("officer");

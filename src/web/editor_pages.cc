@@ -859,11 +859,24 @@ void write_meeting_data_page(Node root, const MeetingPartView& view, const Catal
   root.add("h1", {}, t(catalog, "page.meeting_data"));
   notice_and_alert(root, context, catalog);
   write_heading(root, context, catalog);
-  root.add("p", {{"class", "hint"}}, t(catalog, "heading_not_editable"));
   const Fields fields(context.error, "meeting-form", catalog);
   Node form = open_form(root, {fields.form_id(), "", meeting_href(context, "/meeting"), ""}, context.user,
                         context.record.version);
   fields.summary(form, &meeting);
+  // The agenda's heading (defect 5): its symbol, date of issue, distribution and original language.
+  Node heading = form.add("div", {{"class", "dates heading-fields"}});
+  fields.input(heading, "symbol", t(catalog, "field.document_symbol"), meeting.document.symbol, "text",
+               {{"dir", "ltr"}, {"required", "required"}});
+  fields.input(heading, "issued", t(catalog, "field.document_issued"), to_iso(meeting.document.issued), "date");
+  std::vector<Option> distributions;
+  for (const char* kind : {"general", "limited", "restricted"})
+    distributions.push_back({kind, t(catalog, std::string("distribution.") + kind)});
+  fields.select(heading, "distribution", t(catalog, "field.document_distribution"), distributions,
+                to_string(meeting.document.distribution));
+  std::vector<Option> originals;
+  for (const std::string& lang : meeting.languages) originals.push_back({lang, language_in_words(lang, catalog)});
+  fields.select(heading, "original_language", t(catalog, "field.document_original_language"), originals,
+                meeting.document.original_language);
   Node dates = form.add("div", {{"class", "dates"}});
   fields.input(dates, "start", t(catalog, "field.meeting_start"), to_iso(meeting.start), "date", {{"required", "required"}});
   fields.input(dates, "end", t(catalog, "field.meeting_end"), to_iso(meeting.end), "date", {{"required", "required"}});
