@@ -113,3 +113,26 @@ test('an officer working in French writes a footnote and calls it; delegates see
   assert.deepEqual(errors, [], 'no console errors');
   await context.close();
 });
+
+test('an officer compares two versions and restores the earlier one', async () => {
+  const errors = [];
+  const { context, page } = await officer('ana', 'fr', errors);
+  let form = await openItem(page, '5', 'en');
+  const before = await form.locator('input[name="title.en"]').inputValue();
+  const version = await form.locator('input[name="based_on_version"]').getAttribute('value');
+  await form.locator('input[name="title.en"]').fill('A title changed by mistake');
+  await save(page, form);
+  const after = await page.locator('form#item-form input[name="based_on_version"]').getAttribute('value');
+
+  await page.goto(`${base}/edit/meetings/1/compare?from=${version}&to=${after}`);
+  const differences = await page.textContent('body');
+  assert.ok(differences.includes('A title changed by mistake') && differences.includes(before), 'both titles shown');
+  await page.screenshot({ path: path.join(shots, 'fr-compare.png'), fullPage: true });
+
+  await page.goto(`${base}/edit/meetings/1/history/${version}`);
+  await Promise.all([page.waitForNavigation(), page.locator('form#restore-form button[type="submit"]').click()]);
+  form = await openItem(page, '5', 'en');
+  assert.equal(await form.locator('input[name="title.en"]').inputValue(), before, 'the earlier title is back');
+  assert.deepEqual(errors, [], 'no console errors');
+  await context.close();
+});
