@@ -661,8 +661,20 @@ Response move_item(FormPost& post) {
   const int64_t based_on = form_version(post.call, post.form);
   const std::optional<int> position = form_number(post.call, post.form, "position");
   if (!position) throw HttpError(400, words(post.call, "error.where_to"), "position");
-  const store::MeetingRecord saved = save_change(post.call, post.record, based_on, "move-item",
-                                                 [&](const Meeting& m) { return edit::move_item(m, key, *position); });
+  const auto move = [&](const Meeting& m) { return edit::move_item(m, key, *position); };
+  // A move the slots cannot follow re-plans the organization of work: the
+  // officer sees what moves first, and confirms.
+  if (field(post.form, "confirm") != "1") {
+    workflow::SaveOptions preview;
+    preview.dry_run = true;
+    const workflow::Saved would = save(post.call, post.record, based_on, "move-item", move, preview);
+    if (!would.replanned.empty()) {
+      MovePreviewView view{editor_user(post.call), would.record, key, *position, &would.meeting, {}};
+      for (const planning::PlanChange& change : would.replanned) view.changes.push_back(change.text);
+      return page(200, render_move_preview(view, ui(post.call)));
+    }
+  }
+  const store::MeetingRecord saved = save_change(post.call, post.record, based_on, "move-item", move);
   return post.saved_at(saved, {MeetingPart::item, key_after_move(key, *position), ""});
 }
 

@@ -799,8 +799,16 @@ TEST_F(EditorFlow, ItemsDocumentsDecisionsAndMeetingData) {
   Meeting meeting = stored_meeting();
   ASSERT_EQ(meeting.items.size(), 7u);
   EXPECT_EQ(meeting.items[2].title.at("en"), "New topic");
+  // The move re-plans: the officer sees what moves first, and confirms.
+  const Response preview =
+      post(session, "/edit/meetings/1/items/3/move", {{"based_on_version", std::to_string(version)}, {"position", "4"}});
+  EXPECT_EQ(preview.status, 200);
+  Page shown;
+  parse(preview, shown);
+  EXPECT_GE(shown.count("//ul[@id='plan-changes']/li"), 1u);
+  EXPECT_EQ(shown.count("//form[@id='confirm-move']//input[@name='confirm']"), 1u);
   expect_saved(post(session, "/edit/meetings/1/items/3/move",
-                    {{"based_on_version", std::to_string(version)}, {"position", "4"}}));
+                    {{"based_on_version", std::to_string(version)}, {"position", "4"}, {"confirm", "1"}}));
   EXPECT_EQ(stored_meeting().items[3].title.at("en"), "New topic");
   expect_saved(post(session, "/edit/meetings/1/items/4/remove", {{"based_on_version", std::to_string(version)}}));
   EXPECT_EQ(stored_meeting().items.size(), 6u);

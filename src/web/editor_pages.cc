@@ -1532,6 +1532,30 @@ std::string render_plan_preview(const PlanPreviewView& view, const Catalog& cata
   return editor_frame(t(catalog, "plan_preview"), page, catalog);
 }
 
+std::string render_move_preview(const MovePreviewView& view, const Catalog& catalog) {
+  if (!view.after) throw std::invalid_argument("render_move_preview: no meeting");
+  Markup page;
+  Node root = page.root();
+  std::vector<Crumb> trail = meeting_trail(view.record);
+  editor_bar(root, &view.user, trail, catalog);
+  root.add("h1", {}, tf(catalog, "move_preview", {{"key", view.key}}));
+  root.add("p", {{"class", "preview-note"}}, t(catalog, "move_preview_note"));
+  Node changes = root.add("section", {{"id", "changes"}});
+  changes.add("h2", {}, t(catalog, "what_changes"));
+  Node list = changes.add("ul", {{"id", "plan-changes"}});
+  for (const std::string& change : view.changes) list.add("li", {}, change);
+  Node organization = root.add("section", {{"id", "organization"}});
+  organization.add("h2", {}, catalog.text("web.organization_of_work"));
+  write_days(organization, *view.after, catalog);
+  button_form(root,
+              {"confirm-move", "", fmt::format("/edit/meetings/{}/items/{}/move", view.record.id, item_slug(view.key)), ""},
+              view.user, view.record.version, {{"position", std::to_string(view.position)}, {"confirm", "1"}},
+              t(catalog, "confirm_move"));
+  root.add("p").add("a", {{"href", fmt::format("/edit/meetings/{}/items/{}", view.record.id, item_slug(view.key))}},
+                    t(catalog, "back_saving_nothing"));
+  return editor_frame(tf(catalog, "move_preview", {{"key", view.key}}), page, catalog);
+}
+
 std::string render_audit_page(const AuditView& view, const Catalog& catalog) {
   Markup page;
   Node root = page.root();

@@ -186,6 +186,18 @@ struct PlanPreviewView {
 // for a null meeting or plan.
 std::string render_plan_preview(const PlanPreviewView& view, const Catalog& catalog);
 
+// A move the organization of work cannot follow as it is: the moves the
+// re-plan makes, the timetable after it, and the form that confirms.
+struct MovePreviewView {
+  EditorUser user;
+  store::MeetingSummary record;
+  std::string key;                                  // the item moved: "4"
+  int position = 0;                                 // where to
+  const Meeting* after = nullptr;                   // the meeting as the move leaves it; must not be null
+  std::vector<std::string> changes;                 // "Item 4 moves from ... to ..."
+};
+std::string render_move_preview(const MovePreviewView& view, const Catalog& catalog);
+
 struct AuditRow {
   store::AuditEntry entry;           // before and after are not shown
   std::vector<std::string> changes;  // edit::describe_changes(before, after)

@@ -68,6 +68,10 @@ test('a document with its description, a move that keeps the plan, an edit held 
   // Item 4 moves up before item 3, which meets earlier: the plan follows (defect 3).
   await page.goto(`${base}/edit/meetings/1/items/4`);
   await submit(page, page.locator('form.move-up'));
+  // The move re-plans: what moves is shown first, then confirmed.
+  assert.ok((await page.locator('ul#plan-changes li').count()) >= 1, 'the re-plan is shown before it is saved');
+  await page.screenshot({ path: path.join(shots, 'ar-move-preview.png'), fullPage: true });
+  await submit(page, page.locator('form#confirm-move'));
   await page.goto(`${base}/edit/meetings/1/organization`);
   await page.screenshot({ path: path.join(shots, 'ar-organization-after-move.png'), fullPage: true });
   await publish(page);
