@@ -252,7 +252,7 @@ int status_of(workflow::Refusal why) {
 std::string editor_language(const Request& request) {
   auto asked = request.query.find("lang");
   if (asked != request.query.end() && is_official_language(asked->second)) return asked->second;
-  if (std::optional<std::string> kept = request.cookie("plenary_editor_lang"))
+  if (std::optional<std::string> kept = request.cookie(kEditorLanguageCookie))
     if (is_official_language(*kept)) return *kept;
   return "en";
 }

@@ -36,18 +36,7 @@ namespace plenary::web {
 
 namespace {
 
-constexpr char kLanguageCookie[] = "plenary_editor_lang";
-
-// The language the pages speak: ?lang= when it names one, else the cookie, else English.
-std::string ui_language(const Request& request) {
-  auto asked = request.query.find("lang");
-  if (asked != request.query.end() && is_official_language(asked->second)) return asked->second;
-  if (std::optional<std::string> kept = request.cookie(kLanguageCookie))
-    if (is_official_language(*kept)) return *kept;
-  return "en";
-}
-
-const Catalog& ui(Call& call) { return call.services.catalog(ui_language(call.request)); }
+const Catalog& ui(Call& call) { return call.services.catalog(editor_language(call.request)); }
 const std::string& words(Call& call, const std::string& key) { return ui(call).text("editor." + key); }
 std::string words(Call& call, const std::string& key, const Placeholders& values) {
   return ui(call).format("editor." + key, values);
@@ -155,7 +144,7 @@ Handler editor_route(Services& services, PageFn fn) {
     if (!response.headers.count("cache-control")) response.set("cache-control", "no-store");
     auto asked = request.query.find("lang");
     if (asked != request.query.end() && is_official_language(asked->second) && !response.headers.count("set-cookie"))
-      response.set("set-cookie", fmt::format("{}={}; Path=/; SameSite=Lax; Max-Age=31536000{}", kLanguageCookie,
+      response.set("set-cookie", fmt::format("{}={}; Path=/; SameSite=Lax; Max-Age=31536000{}", kEditorLanguageCookie,
                                              asked->second, services.config.secure_cookies ? "; Secure" : ""));
     return response;
   };

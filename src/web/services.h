@@ -186,9 +186,11 @@ store::MeetingRecord save_change(Call& call, const store::MeetingRecord& record,
 // what changed since the version the editor read.
 HttpError conflict_error(Call& call, const store::MeetingRecord& current, int64_t based_on_version);
 
+// The cookie that keeps the editor's choice of language for the editing pages.
+inline constexpr char kEditorLanguageCookie[] = "plenary_editor_lang";
+
 // The language the editing pages speak: ?lang= when it names an official
-// language, else the editor's choice kept in the cookie plenary_editor_lang,
-// else English.
+// language, else the editor's choice kept in kEditorLanguageCookie, else English.
 std::string editor_language(const Request& request);
 
 // The one map from what the layers below throw to an HTTP answer: the

@@ -57,15 +57,19 @@ std::string joined(const std::vector<std::string>& lines) {
   return out;
 }
 
-// An open procedure that holds one of `fields`, and the first such field.
-std::optional<std::pair<store::SilenceProcedure, std::string>> holder(store::Store& store, int64_t meeting_id,
-                                                                      const std::vector<std::string>& fields) {
+// The open procedures that hold one of `fields`, each with the first such field.
+std::vector<std::pair<store::SilenceProcedure, std::string>> holders(store::Store& store, int64_t meeting_id,
+                                                                     const std::vector<std::string>& fields) {
+  std::vector<std::pair<store::SilenceProcedure, std::string>> out;
   for (const store::SilenceProcedure& procedure : store.procedures(meeting_id)) {
     if (procedure.status != store::ProcedureStatus::open) continue;
     for (const std::string& field : fields)
-      if (procedure_covers(procedure.subject, field)) return std::make_pair(procedure, field);
+      if (procedure_covers(procedure.subject, field)) {
+        out.emplace_back(procedure, field);
+        break;
+      }
   }
-  return std::nullopt;
+  return out;
 }
 
 // The actions known to leave every item where it was (no item added,
@@ -144,17 +148,9 @@ std::optional<Saved> try_save(store::Store& store, const Actor& actor, const sto
   }
 
   const std::vector<std::string> fields = edit::changed_fields(current, saved.meeting);
-  if (auto held = holder(store, record.id, fields)) {
-    if (!options.withdraw_procedures) throw held_error(held->first, held->second);
-    saved.withdrawn.push_back(held->first.id);
-    for (const store::SilenceProcedure& procedure : store.procedures(record.id))
-      if (procedure.status == store::ProcedureStatus::open && procedure.id != held->first.id)
-        for (const std::string& field : fields)
-          if (procedure_covers(procedure.subject, field)) {
-            saved.withdrawn.push_back(procedure.id);
-            break;
-          }
-  }
+  const auto held = holders(store, record.id, fields);
+  if (!held.empty() && !options.withdraw_procedures) throw held_error(held.front().first, held.front().second);
+  for (const auto& [procedure, field] : held) saved.withdrawn.push_back(procedure.id);
   require_no_errors(saved.meeting, "the change leaves the meeting with errors");
   if (options.dry_run) return saved;
 
