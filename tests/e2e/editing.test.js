@@ -7,31 +7,20 @@
 // Screenshots go to build/e2e/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { addUser, launchBrowser, logIn as logInAt, newPage, scrollsSideways, shots, startServer, stopServer }
-  from './harness.js';
+import { logIn as logInAt, newPage, scrollsSideways, shots, startWorld, stopWorld } from './harness.js';
 
-let work, server, base, browser;
+let world, base, browser;
 
 const logIn = (page, name = 'officer') => logInAt(page, base, name);
 
 before(async () => {
-  work = mkdtempSync(path.join(tmpdir(), 'plenary-e2e-'));
-  const db = path.join(work, 'plenary.sqlite');
-  addUser(db, 'officer', 'editor', 'CTOC/COP/WG.7');
-  addUser(db, 'agent', 'editor', 'CTOC/COP/WG.7');
-  addUser(db, 'muwazzaf', 'editor', 'CTOC/COP/WG.7');
-  ({ child: server, base } = await startServer(db));
-  browser = await launchBrowser();
+  const editor = ['editor', 'CTOC/COP/WG.7'];
+  world = await startWorld({ officer: editor, agent: editor, muwazzaf: editor });
+  ({ base, browser } = world);
 });
 
-after(async () => {
-  await browser?.close();
-  await stopServer(server);
-  if (work) rmSync(work, { recursive: true, force: true });
-});
+after(() => stopWorld(world));
 
 test('an officer edits, re-plans for hybrid and publishes; delegates see the update in French and Arabic', async () => {
   const errors = [];

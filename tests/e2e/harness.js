@@ -2,7 +2,8 @@
 // port, accounts, pages that collect console errors, and the login.
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdirSync, existsSync } from 'node:fs';
+import { mkdirSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -80,4 +81,21 @@ export async function logIn(page, base, name = 'officer') {
 // Whether the page is wider than the window (defect 9).
 export async function scrollsSideways(page) {
   return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+}
+
+// A fresh database with `users` (name -> [role, body]), a server on it and a
+// browser: what each test file starts in `before` and ends in `after`.
+export async function startWorld(users) {
+  const work = mkdtempSync(path.join(tmpdir(), 'plenary-e2e-'));
+  const db = path.join(work, 'plenary.sqlite');
+  for (const [name, [role, body]] of Object.entries(users)) addUser(db, name, role, body);
+  const { child: server, base } = await startServer(db);
+  const browser = await launchBrowser();
+  return { work, db, server, base, browser };
+}
+
+export async function stopWorld(world) {
+  await world?.browser?.close();
+  await stopServer(world?.server);
+  if (world?.work) rmSync(world.work, { recursive: true, force: true });
 }

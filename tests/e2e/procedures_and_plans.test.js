@@ -8,27 +8,18 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { addUser, launchBrowser, logIn, newPage, plenary, shots, startServer, stopServer } from './harness.js';
+import { logIn, newPage, plenary, shots, startWorld, stopWorld } from './harness.js';
 
-let work, db, server, base, browser;
+let world, base, browser, db;
 const languages = ['ar', 'zh', 'en', 'fr', 'ru', 'es'];
 
 before(async () => {
-  work = mkdtempSync(path.join(tmpdir(), 'plenary-e2e-plans-'));
-  db = path.join(work, 'plenary.sqlite');
-  addUser(db, 'muwazzaf', 'editor', 'CTOC/COP/WG.7');
-  ({ child: server, base } = await startServer(db));
-  browser = await launchBrowser();
+  world = await startWorld({ muwazzaf: ['editor', 'CTOC/COP/WG.7'] });
+  ({ base, browser, db } = world);
 });
 
-after(async () => {
-  await browser?.close();
-  await stopServer(server);
-  if (work) rmSync(work, { recursive: true, force: true });
-});
+after(() => stopWorld(world));
 
 async function submit(page, form) {
   await Promise.all([page.waitForNavigation(), form.locator('button[type="submit"]').first().click()]);

@@ -5,27 +5,17 @@
 // build/e2e/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { addUser, launchBrowser, logIn, newPage, shots, startServer, stopServer } from './harness.js';
+import { logIn, newPage, shots, startWorld, stopWorld } from './harness.js';
 
-let work, server, base, browser;
+let world, base, browser;
 
 before(async () => {
-  work = mkdtempSync(path.join(tmpdir(), 'plenary-e2e-two-'));
-  const db = path.join(work, 'plenary.sqlite');
-  addUser(db, 'ana', 'editor', 'CTOC/COP/WG.7');
-  addUser(db, 'benoit', 'editor', 'CTOC/COP/WG.7');
-  ({ child: server, base } = await startServer(db));
-  browser = await launchBrowser();
+  world = await startWorld({ ana: ['editor', 'CTOC/COP/WG.7'], benoit: ['editor', 'CTOC/COP/WG.7'] });
+  ({ base, browser } = world);
 });
 
-after(async () => {
-  await browser?.close();
-  await stopServer(server);
-  if (work) rmSync(work, { recursive: true, force: true });
-});
+after(() => stopWorld(world));
 
 // An officer's browser, logged in, at an item's page.
 async function officer(name, lang, errors) {
